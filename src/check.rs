@@ -1,0 +1,385 @@
+//! The check pipeline: read, decode, run the catalogue, apply levels and
+//! waivers, resolve positions. Files are processed in parallel and each
+//! file's text is dropped once its diagnostics are resolved.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Finding, Level};
+use crate::discover::{display_path, Candidate};
+use crate::model::{Document, Kind, Status};
+use crate::rules::{self, Context, Family};
+use crate::source::{Position, SourceFile};
+use crate::value::{IssueKind, Node, Value};
+
+/// What one run needs to know.
+pub struct Options<'a> {
+    pub config: &'a Config,
+    pub as_of: Date,
+}
+
+/// The result of checking one convention file.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    pub path: String,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub kind: Kind,
+    pub status: Status,
+    pub diagnostics: Vec<Diagnostic>,
+    pub waived: usize,
+    /// passed / applicable over the C rules at level error; `None` with S errors.
+    pub completeness: Option<f64>,
+    id_location: Option<(Position, Position, String)>,
+}
+
+impl FileReport {
+    pub fn count(&self, level: Level) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == level)
+            .count()
+    }
+    pub fn has_structure_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code.starts_with('S'))
+    }
+}
+
+/// Everything known of one convention while its file is in memory, for
+/// commands that need more than the diagnostics (render, report).
+pub struct Analysis<'a> {
+    pub file: &'a SourceFile,
+    pub root: &'a Node,
+    pub doc: &'a Document,
+    pub report: &'a FileReport,
+    pub cx: &'a Context<'a>,
+}
+
+/// The whole run.
+#[derive(Debug, Default)]
+pub struct Run<T = ()> {
+    pub files: Vec<(FileReport, Option<T>)>,
+}
+
+impl<T> Run<T> {
+    pub fn reports(&self) -> impl Iterator<Item = &FileReport> {
+        self.files.iter().map(|(r, _)| r)
+    }
+    pub fn count(&self, level: Level) -> usize {
+        self.reports().map(|r| r.count(level)).sum()
+    }
+    pub fn waived(&self) -> usize {
+        self.reports().map(|r| r.waived).sum()
+    }
+}
+
+/// Checks the candidates; `analyze` is called for each convention that
+/// could be decoded, while its document is in memory.
+pub fn check<T: Send>(
+    candidates: &[Candidate],
+    opts: &Options<'_>,
+    analyze: impl Fn(&Analysis<'_>) -> T + Sync,
+) -> Result<Run<T>> {
+    let results: Vec<Option<(FileReport, Option<T>)>> = candidates
+        .par_iter()
+        .map(|c| check_one(c, opts, &analyze))
+        .collect::<Result<_>>()?;
+    let mut files: Vec<(FileReport, Option<T>)> = results.into_iter().flatten().collect();
+    duplicate_convention_ids(&mut files);
+    Ok(Run { files })
+}
+
+fn looks_like_convention(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.starts_with("[convention]") || l.starts_with("convention:"))
+}
+
+fn check_one<T>(
+    c: &Candidate,
+    opts: &Options<'_>,
+    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
+) -> Result<Option<(FileReport, Option<T>)>> {
+    let bytes =
+        std::fs::read(&c.path).with_context(|| format!("cannot read {}", c.path.display()))?;
+    let (text, bad_text) = crate::parse::decode_text(bytes);
+    let file = SourceFile::new(c.path.clone(), text);
+    let mut report = FileReport {
+        path: display_path(&c.path),
+        id: None,
+        title: None,
+        kind: Kind::Realisation,
+        status: Status::Draft,
+        diagnostics: Vec::new(),
+        waived: 0,
+        completeness: None,
+        id_location: None,
+    };
+    let reportable = c.explicit || c.matched_glob || looks_like_convention(&file.text);
+    let syntax = crate::parse::syntax_of(&c.path).unwrap_or(crate::value::Syntax::Toml);
+    let parse_issues = match bad_text {
+        Some(issue) => vec![issue],
+        None => {
+            let parsed = crate::parse::parse(&file.text, syntax);
+            if parsed.issues.iter().all(|i| i.kind != IssueKind::Parse) {
+                return Ok(decoded(c, opts, analyze, &file, parsed, report));
+            }
+            parsed
+                .issues
+                .into_iter()
+                .filter(|i| i.kind == IssueKind::Parse)
+                .collect()
+        }
+    };
+    if !reportable {
+        return Ok(None);
+    }
+    for issue in parse_issues {
+        report.diagnostics.push(resolve(
+            &file,
+            &report.path,
+            Finding::new("S001", issue.span, issue.message),
+            Level::Error,
+        ));
+    }
+    sort(&mut report.diagnostics);
+    Ok(Some((report, None)))
+}
+
+fn is_convention(root: &Node) -> bool {
+    matches!(&root.value, Value::Table(t) if t.get("convention").is_some())
+}
+
+fn decoded<T>(
+    c: &Candidate,
+    opts: &Options<'_>,
+    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
+    file: &SourceFile,
+    parsed: crate::value::Parsed,
+    mut report: FileReport,
+) -> Option<(FileReport, Option<T>)> {
+    let root = match parsed.root {
+        Some(root) if is_convention(&root) => root,
+        _ => {
+            if !c.explicit {
+                return None;
+            }
+            let f = Finding::new(
+                "S007",
+                None,
+                "this file has no `convention` table: it is not a convention",
+            )
+            .with_help("add a [convention] table with at least `id`, or do not name this file");
+            report
+                .diagnostics
+                .push(resolve(file, &report.path, f, Level::Error));
+            return Some((report, None));
+        }
+    };
+    let syntax = crate::parse::syntax_of(&c.path).unwrap_or(crate::value::Syntax::Toml);
+    let (doc, mut findings) = crate::decode::decode(&root, syntax);
+    for issue in parsed.issues {
+        let code = match issue.kind {
+            IssueKind::UnknownKey => "S002",
+            _ => "S003",
+        };
+        findings.push(Finding::new(code, issue.span, issue.message));
+    }
+    let conv = &doc.convention;
+    report.kind = conv.kind();
+    report.status = conv.status();
+    report.id = conv.id.get().cloned();
+    report.title = conv.title.get().cloned();
+    if let Some(id) = conv.id.spanned() {
+        let (s, e, line) = Diagnostic::locate(Some(file), Some(id.span));
+        report.id_location = s.zip(e).zip(line).map(|((s, e), l)| (s, e, l));
+    }
+    let base_dir = c.path.parent().unwrap_or(Path::new("."));
+    let cx = Context {
+        doc: &doc,
+        root: &root,
+        kind: report.kind,
+        status: report.status,
+        as_of: opts.as_of,
+        base_dir,
+        fingerprint: Default::default(),
+    };
+    for rule in rules::CATALOGUE.iter() {
+        if opts.config.level(rule.meta(), cx.kind, cx.status) != Level::Off {
+            rule.check(&cx, &mut findings);
+        }
+    }
+    apply_levels_and_waivers(&cx, opts.config, file, findings, &mut report);
+    let extra = analyze(&Analysis {
+        file,
+        root: &root,
+        doc: &doc,
+        report: &report,
+        cx: &cx,
+    });
+    Some((report, Some(extra)))
+}
+
+fn waiver_matches(rule: &str, meta: &rules::RuleMeta) -> bool {
+    rule.eq_ignore_ascii_case(meta.code) || rule == meta.name
+}
+
+fn apply_levels_and_waivers(
+    cx: &Context<'_>,
+    config: &Config,
+    file: &SourceFile,
+    findings: Vec<Finding>,
+    report: &mut FileReport,
+) {
+    let waivers = cx.doc.waivers.items();
+    let mut used = vec![false; waivers.len()];
+    let mut fired_codes: Vec<&'static str> = Vec::new();
+    let level_of = |meta: &rules::RuleMeta| {
+        if meta.family == Family::Structure {
+            Level::Error
+        } else {
+            config.level(meta, cx.kind, cx.status)
+        }
+    };
+    let mut kept = Vec::new();
+    for f in findings {
+        let meta = rules::meta(f.code);
+        let level = level_of(meta);
+        if level == Level::Off {
+            continue;
+        }
+        let waivable = meta.family != Family::Structure && meta.code != "K014";
+        let waiver = waivers
+            .iter()
+            .position(|w| w.rule.get().is_some_and(|r| waiver_matches(r, meta)));
+        if let (true, Some(i)) = (waivable, waiver) {
+            used[i] = true;
+            report.waived += 1;
+            continue;
+        }
+        fired_codes.push(meta.code);
+        kept.push((f, level));
+    }
+    // K014: waivers that suppressed nothing.
+    let k014 = rules::meta("K014");
+    let k014_level = level_of(k014);
+    if k014_level != Level::Off {
+        for (w, used) in waivers.iter().zip(&used) {
+            let Some(rule) = w.rule.spanned() else {
+                continue;
+            };
+            let Some(target) = rules::find(&rule.value) else {
+                continue;
+            };
+            let m = target.meta();
+            if *used || m.family == Family::Structure || m.code == "K014" {
+                continue;
+            }
+            let why = if level_of(m) == Level::Off {
+                "is turned off"
+            } else {
+                "did not fire"
+            };
+            kept.push((
+                Finding::new(
+                    "K014",
+                    w.span,
+                    format!(
+                        "this waiver of {} ({}) suppresses nothing: the rule {why}",
+                        m.code, m.name
+                    ),
+                )
+                .with_help(
+                    "remove the waiver, so that a future finding of this rule is not hidden",
+                ),
+                k014_level,
+            ));
+            fired_codes.push("K014");
+        }
+    }
+    for (f, level) in kept {
+        report
+            .diagnostics
+            .push(resolve(file, &report.path, f, level));
+    }
+    sort(&mut report.diagnostics);
+    report.completeness = if report.has_structure_errors() {
+        None
+    } else {
+        let applicable: Vec<&'static str> = rules::CATALOGUE
+            .iter()
+            .map(|r| r.meta())
+            .filter(|m| m.family == Family::Clauses && level_of(m) == Level::Error)
+            .map(|m| m.code)
+            .collect();
+        if applicable.is_empty() {
+            Some(1.0)
+        } else {
+            let passed = applicable
+                .iter()
+                .filter(|c| !fired_codes.contains(c))
+                .count();
+            Some(passed as f64 / applicable.len() as f64)
+        }
+    };
+}
+
+fn resolve(file: &SourceFile, path: &str, f: Finding, severity: Level) -> Diagnostic {
+    let meta = rules::meta(f.code);
+    let (start, end, source_line) = Diagnostic::locate(Some(file), f.span);
+    Diagnostic {
+        file: path.to_string(),
+        code: meta.code,
+        name: meta.name,
+        severity,
+        message: f.message,
+        line: start.map(|p| p.line),
+        column: start.map(|p| p.column),
+        end_line: end.map(|p| p.line),
+        end_column: end.map(|p| p.column),
+        help: f.help.unwrap_or_else(|| meta.help.to_string()),
+        source_line,
+    }
+}
+
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// S004 across files: the second and later files using an id get a finding.
+fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for (r, _) in files.iter_mut() {
+        let Some(id) = r.id.clone() else { continue };
+        match first.get(&id) {
+            None => {
+                first.insert(id, r.path.clone());
+            }
+            Some(other) => {
+                let (start, end, line) = match &r.id_location {
+                    Some((s, e, l)) => (Some(*s), Some(*e), Some(l.clone())),
+                    None => (None, None, None),
+                };
+                r.diagnostics.push(Diagnostic {
+                    file: r.path.clone(),
+                    code: "S004",
+                    name: "duplicate-id",
+                    severity: Level::Error,
+                    message: format!("convention id `{id}` is already used by {other}"),
+                    line: start.map(|p| p.line),
+                    column: start.map(|p| p.column),
+                    end_line: end.map(|p| p.line),
+                    end_column: end.map(|p| p.column),
+                    help: "give each convention its own id".into(),
+                    source_line: line,
+                });
+                sort(&mut r.diagnostics);
+                r.completeness = None;
+            }
+        }
+    }
+}

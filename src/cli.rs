@@ -1,0 +1,97 @@
+//! The command line, as CLI.md defines it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "pacte",
+    version,
+    about = "Partnership agreements (conventions de partenariat) kept as TOML or YAML files: check, explain, fingerprint.",
+    after_help = "Examples:\n  pacte check examples\n  pacte explain C006\n  pacte fingerprint examples/festival-campus.toml"
+)]
+pub struct Cli {
+    /// When to colour the output (`NO_COLOR` is honoured with `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print less: errors only, no summary line.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// The workspace file to use (default: the nearest `pacte.toml` upward).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check conventions against the rule catalogue.
+    #[command(
+        after_help = "Examples:\n  pacte check\n  pacte check conventions/festival.toml --format json\n  pacte check conventions --as-of 2026-12-31 --deny-warnings\n\nExit status: 0 no error, 1 at least one error (or a warning with --deny-warnings), 2 the check could not run."
+    )]
+    Check(CheckArgs),
+    /// Print the full text of one rule: what it checks, why, an example, the fix.
+    #[command(after_help = "Examples:\n  pacte explain C006\n  pacte explain dominant-member")]
+    Explain {
+        /// A rule code (`C006`) or name (`missing-fund-management`).
+        rule: String,
+    },
+    /// List the rule catalogue, with the levels in force after `pacte.toml`.
+    #[command(after_help = "Examples:\n  pacte rules\n  pacte rules --format json")]
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Print the fingerprint of a convention's terms (`sha256:…`).
+    #[command(after_help = "Example:\n  pacte fingerprint conventions/festival.toml")]
+    Fingerprint {
+        /// The convention file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to check (default: the workspace, or the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// The date the lifecycle rules are judged at (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let ok_shape = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    match s.parse::<jiff::civil::Date>() {
+        Ok(d) if ok_shape => Ok(d),
+        _ => Err(format!(
+            "`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01"
+        )),
+    }
+}

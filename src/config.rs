@@ -1,0 +1,222 @@
+//! The workspace file `pacte.toml`: globs, language, currency, templates
+//! and rule levels. Every mistake in it stops the run with its location.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+
+use crate::diagnostic::Level;
+use crate::model::{Kind, Lang, Status};
+use crate::rules::RuleMeta;
+use crate::source::SourceFile;
+use crate::value::{Node, Value};
+
+pub const FILE_NAME: &str = "pacte.toml";
+
+/// A level set in `[rules]`: for every kind, or per kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleLevel {
+    All(Level),
+    PerKind([Option<Level>; 3]),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The `pacte.toml` read, if any.
+    pub path: Option<PathBuf>,
+    /// The folder globs are relative to (the folder of `pacte.toml`).
+    pub root: PathBuf,
+    pub conventions: Vec<String>,
+    pub lang: Option<Lang>,
+    pub currency: Option<String>,
+    pub templates: Option<PathBuf>,
+    pub rules: HashMap<&'static str, RuleLevel>,
+}
+
+impl Config {
+    /// Loads `explicit`, or the nearest `pacte.toml` from `start` upward
+    /// (stopping at the git root), or the default configuration.
+    pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config> {
+        if let Some(path) = explicit {
+            return Config::read(path);
+        }
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                return Config::read(&candidate);
+            }
+            if d.join(".git").exists() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(Config {
+            root: start.to_path_buf(),
+            ..Config::default()
+        })
+    }
+
+    pub fn read(path: &Path) -> Result<Config> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{}: not valid UTF-8 text", path.display()))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        let file = SourceFile::new(path.to_path_buf(), text);
+        let parsed = crate::parse::toml::parse(&file.text);
+        let at = |span: Option<crate::source::Span>| match span {
+            Some(s) => {
+                let p = file.position(s.start);
+                format!("{}:{}:{}", path.display(), p.line, p.column)
+            }
+            None => path.display().to_string(),
+        };
+        if let Some(issue) = parsed.issues.first() {
+            bail!("{}: {}", at(issue.span), issue.message);
+        }
+        let root = parsed.root.unwrap_or(Node {
+            value: Value::Table(Default::default()),
+            span: Default::default(),
+        });
+        let Value::Table(table) = &root.value else {
+            unreachable!("a TOML document is a table")
+        };
+        let mut config = Config {
+            path: Some(path.to_path_buf()),
+            root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            ..Config::default()
+        };
+        let string = |n: &Node, key: &str| -> Result<String> {
+            match &n.value {
+                Value::String(s) => Ok(s.clone()),
+                other => bail!(
+                    "{}: `{key}` must be a text, found {}",
+                    at(Some(n.span)),
+                    other.type_name()
+                ),
+            }
+        };
+        for e in &table.entries {
+            match e.key.as_str() {
+                "conventions" => {
+                    let Value::Array(items) = &e.value.value else {
+                        bail!(
+                            "{}: `conventions` must be a list of globs",
+                            at(Some(e.value.span))
+                        );
+                    };
+                    for i in items {
+                        let g = string(i, "conventions")?;
+                        globset::Glob::new(&g).map_err(|err| {
+                            anyhow::anyhow!("{}: invalid glob `{g}`: {err}", at(Some(i.span)))
+                        })?;
+                        config.conventions.push(g);
+                    }
+                }
+                "lang" => {
+                    let s = string(&e.value, "lang")?;
+                    config.lang = Some(match s.as_str() {
+                        "fr" => Lang::Fr,
+                        "en" => Lang::En,
+                        _ => bail!(
+                            "{}: `lang` must be \"fr\" or \"en\", found \"{s}\"",
+                            at(Some(e.value.span))
+                        ),
+                    });
+                }
+                "currency" => {
+                    let s = string(&e.value, "currency")?;
+                    if iso_currency::Currency::from_code(&s).is_none() {
+                        bail!(
+                            "{}: `{s}` is not an ISO 4217 currency code",
+                            at(Some(e.value.span))
+                        );
+                    }
+                    config.currency = Some(s);
+                }
+                "templates" => {
+                    let s = string(&e.value, "templates")?;
+                    config.templates = Some(config.root.join(s));
+                }
+                "rules" => {
+                    let Value::Table(rules) = &e.value.value else {
+                        bail!("{}: `rules` must be a table", at(Some(e.value.span)));
+                    };
+                    for r in &rules.entries {
+                        let Some(rule) = crate::rules::find(&r.key) else {
+                            bail!(
+                                "{}: unknown rule `{}` (see `pacte rules`)",
+                                at(Some(r.key_span)),
+                                r.key
+                            );
+                        };
+                        let meta = rule.meta();
+                        let level = |n: &Node| -> Result<Level> {
+                            let s = string(n, &r.key)?;
+                            let Some(l) = Level::parse(&s) else {
+                                bail!(
+                                    "{}: invalid level \"{s}\" for {}: expected \"error\", \"warning\", \"info\" or \"off\"",
+                                    at(Some(n.span)),
+                                    meta.code
+                                );
+                            };
+                            if meta.code.starts_with('S') && l != Level::Error {
+                                bail!(
+                                    "{}: {} is a structure rule and cannot be set below error",
+                                    at(Some(n.span)),
+                                    meta.code
+                                );
+                            }
+                            Ok(l)
+                        };
+                        let value = match &r.value.value {
+                            Value::Table(kinds) => {
+                                let mut per = [None; 3];
+                                for k in &kinds.entries {
+                                    let Some(kind) = Kind::ALL.iter().find(|x| x.as_str() == k.key)
+                                    else {
+                                        bail!(
+                                            "{}: unknown kind `{}`: expected realisation, gestion or protocole",
+                                            at(Some(k.key_span)),
+                                            k.key
+                                        );
+                                    };
+                                    per[kind.index()] = Some(level(&k.value)?);
+                                }
+                                RuleLevel::PerKind(per)
+                            }
+                            _ => RuleLevel::All(level(&r.value)?),
+                        };
+                        config.rules.insert(meta.code, value);
+                    }
+                }
+                other => {
+                    let help = crate::decode::closest(
+                        other,
+                        ["conventions", "lang", "currency", "templates", "rules"],
+                    )
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                    bail!(
+                        "{}: unknown key `{other}` in {FILE_NAME}{help}",
+                        at(Some(e.key_span))
+                    );
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    /// The level of a rule for a convention of this kind and status.
+    pub fn level(&self, meta: &RuleMeta, kind: Kind, status: Status) -> Level {
+        match self.rules.get(meta.code) {
+            Some(RuleLevel::All(l)) => *l,
+            Some(RuleLevel::PerKind(per)) => {
+                per[kind.index()].unwrap_or_else(|| meta.levels.default_for(kind, status))
+            }
+            None => meta.levels.default_for(kind, status),
+        }
+    }
+}

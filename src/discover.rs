@@ -1,0 +1,141 @@
+//! Which files a run reads: paths named on the command line, folders
+//! walked (honouring `.gitignore`), and the globs of `pacte.toml`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use globset::{GlobSet, GlobSetBuilder};
+
+use crate::config::Config;
+
+/// A file to read, and how it was found.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// Named on the command line: a file that is not a convention is S007.
+    pub explicit: bool,
+    /// Matched by the workspace globs: a file that does not parse is S001.
+    pub matched_glob: bool,
+}
+
+/// Lists the candidate files under `paths` (or the workspace), sorted.
+pub fn discover(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
+    let globs = build_globs(&config.conventions)?;
+    let defaults;
+    let roots: &[PathBuf] = if paths.is_empty() {
+        defaults = [if config.path.is_some() {
+            config.root.clone()
+        } else {
+            PathBuf::from(".")
+        }];
+        &defaults
+    } else {
+        paths
+    };
+    let mut out = Vec::new();
+    for root in roots {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                bail!("{}: no such file or folder", root.display())
+            }
+            Err(e) => bail!("{}: {e}", root.display()),
+        };
+        if meta.is_file() {
+            out.push(Candidate {
+                path: clean(root),
+                explicit: true,
+                matched_glob: false,
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .require_git(false)
+            .follow_links(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            // Unreadable folders and broken links are skipped, as git does.
+            let Ok(entry) = entry else { continue };
+            let path = entry.path();
+            if crate::parse::syntax_of(path).is_none() || !path.is_file() {
+                continue;
+            }
+            let matched_glob = match &globs {
+                Some(set) => {
+                    let rel = relative_to(path, &config.root);
+                    if !set.is_match(&rel) {
+                        continue;
+                    }
+                    true
+                }
+                None => false,
+            };
+            out.push(Candidate {
+                path: clean(path),
+                explicit: false,
+                matched_glob,
+            });
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.path == b.path);
+    Ok(out)
+}
+
+fn build_globs(globs: &[String]) -> Result<Option<GlobSet>> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        b.add(
+            globset::GlobBuilder::new(g)
+                .literal_separator(true)
+                .build()?,
+        );
+    }
+    Ok(Some(b.build()?))
+}
+
+/// `path` relative to `base`, both taken as given or made absolute.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (p, b) = (abs(path), abs(base));
+    let p = normalize(&p);
+    let b = normalize(&b);
+    p.strip_prefix(&b).map(Path::to_path_buf).unwrap_or(p)
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Drops a leading `./` so that paths print as the user would write them.
+fn clean(p: &Path) -> PathBuf {
+    p.strip_prefix(".")
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The path as shown in output: relative to the current folder when it is below it.
+pub fn display_path(p: &Path) -> String {
+    if p.is_absolute() {
+        if let Ok(cwd) = std::env::current_dir() {
+            if let Ok(rel) = p.strip_prefix(&cwd) {
+                return rel.display().to_string();
+            }
+        }
+    }
+    p.display().to_string()
+}

@@ -1,0 +1,49 @@
+//! `--format json`: the shape of CLI.md, stable.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::check::Run;
+use crate::diagnostic::{Diagnostic, Level};
+
+use super::Emitter;
+
+pub struct Json;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    checked: usize,
+    diagnostics: Vec<&'a Diagnostic>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    waived: usize,
+}
+
+impl Emitter for Json {
+    fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut diagnostics: Vec<&Diagnostic> =
+            run.reports().flat_map(|r| &r.diagnostics).collect();
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let output = Output {
+            version: 1,
+            checked: run.files.len(),
+            diagnostics,
+            summary: Summary {
+                errors: run.count(Level::Error),
+                warnings: run.count(Level::Warning),
+                infos: run.count(Level::Info),
+                waived: run.waived(),
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &output)?;
+        writeln!(out)
+    }
+}

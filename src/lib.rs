@@ -1,0 +1,76 @@
+//! pacte: partnership agreements ("conventions de partenariat") kept as
+//! plain TOML or YAML files, checked against a catalogue of rules.
+//!
+//! The library never prints: [`run`] writes to the writers it is given and
+//! returns the exit status; findings are data ([`diagnostic::Diagnostic`]).
+
+use std::io::Write;
+
+use anyhow::{bail, Context as _, Result};
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod decode;
+pub mod diagnostic;
+pub mod discover;
+pub mod emit;
+pub mod fingerprint;
+pub mod model;
+pub mod parse;
+pub mod rules;
+pub mod schedule;
+pub mod source;
+pub mod value;
+
+/// How a command ended, when it could run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Clean,
+    /// Exit 1: error-level findings (or warnings with `--deny-warnings`).
+    Findings,
+}
+
+/// Whether to colour output written to a terminal.
+pub fn use_color(choice: cli::ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Runs one command. Errors (exit 2) carry context naming the file.
+pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> Result<Outcome> {
+    let color = use_color(cli.color, stdout_is_terminal);
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let config = || config::Config::load(cli.config.as_deref(), &cwd);
+    match cli.command {
+        cli::Command::Check(args) => commands::check(&args, &config()?, color, cli.quiet, stdout),
+        cli::Command::Explain { rule } => {
+            let Some(r) = rules::find(&rule) else {
+                let names = rules::CATALOGUE
+                    .iter()
+                    .flat_map(|r| [r.meta().code, r.meta().name]);
+                match decode::closest(&rule, names) {
+                    Some(c) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
+                    None => bail!("no rule `{rule}`: `pacte rules` lists them"),
+                }
+            };
+            writeln!(stdout, "{}", commands::explain(r.meta()))?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Rules { format } => {
+            commands::rules(&config()?, format, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Fingerprint { file } => {
+            writeln!(stdout, "{}", commands::fingerprint(&file, &config()?)?)?;
+            Ok(Outcome::Clean)
+        }
+    }
+}

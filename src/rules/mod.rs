@@ -1,0 +1,240 @@
+//! The rule catalogue: one rule per file, grouped by family.
+//!
+//! Each rule is declared with [`declare_rule!`], whose doc comment (What it
+//! checks / Why it matters / Example / Fix) is what `pacte explain` prints.
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Finding, Level};
+use crate::model::{Document, Kind, Status};
+use crate::source::Span;
+use crate::value::Node;
+
+pub mod clauses;
+pub mod consistency;
+pub mod governance;
+pub mod lifecycle;
+pub mod structure;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Structure,
+    Clauses,
+    Consistency,
+    Governance,
+    Lifecycle,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Structure => "structure",
+            Family::Clauses => "clauses",
+            Family::Consistency => "consistency",
+            Family::Governance => "governance",
+            Family::Lifecycle => "lifecycle",
+        }
+    }
+}
+
+/// The default level of a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Levels {
+    /// realisation, gestion, protocole
+    PerKind([Level; 3]),
+    /// `warning` for a draft, `error` otherwise (K013).
+    ErrorUnlessDraft,
+}
+
+impl Levels {
+    pub const fn all(level: Level) -> Levels {
+        Levels::PerKind([level, level, level])
+    }
+    pub fn default_for(self, kind: Kind, status: Status) -> Level {
+        match self {
+            Levels::PerKind(l) => l[kind.index()],
+            Levels::ErrorUnlessDraft => {
+                if status == Status::Draft {
+                    Level::Warning
+                } else {
+                    Level::Error
+                }
+            }
+        }
+    }
+    /// How the level reads in the catalogue.
+    pub fn describe(self) -> String {
+        match self {
+            Levels::PerKind([a, b, c]) if a == b && b == c => a.to_string(),
+            Levels::PerKind(l) => Kind::ALL
+                .iter()
+                .zip(l)
+                .map(|(k, l)| {
+                    format!(
+                        "{k}: {}",
+                        if l == Level::Off {
+                            "—".to_string()
+                        } else {
+                            l.to_string()
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            Levels::ErrorUnlessDraft => "warning (error unless status is draft)".into(),
+        }
+    }
+}
+
+/// What the catalogue knows of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub levels: Levels,
+    /// One line: when it fires.
+    pub summary: &'static str,
+    /// The default help line of its findings: how to fix.
+    pub help: &'static str,
+    /// The full explanation (the rule's doc comment).
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// The explanation, with the one leading space of each doc line removed.
+    pub fn explanation(&self) -> String {
+        let mut out = String::new();
+        for line in self.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_string()
+    }
+    pub fn finding(
+        &'static self,
+        span: impl Into<Option<Span>>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::new(self.code, span, message)
+    }
+}
+
+/// What a rule sees of one convention.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    /// The value tree as written (for the fingerprint and text scans).
+    pub root: &'a Node,
+    pub kind: Kind,
+    pub status: Status,
+    pub as_of: Date,
+    /// The folder of the convention file (annex paths are relative to it).
+    pub base_dir: &'a std::path::Path,
+    /// The terms' fingerprint, computed once when first asked for.
+    pub fingerprint: std::sync::OnceLock<String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint
+            .get_or_init(|| crate::fingerprint::fingerprint(self.root))
+    }
+    /// Where to report a missing thing: the `[convention]` header.
+    pub fn header(&self) -> Span {
+        self.doc.header
+    }
+}
+
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends the rule's findings. Structure rules emitted by the reader
+    /// (S001–S003, S006, S007) have nothing to check here.
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+}
+
+/// Declares a rule: its doc comment becomes its explanation.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            family: $family:ident,
+            levels: $levels:expr,
+            summary: $summary:literal,
+            help: $help:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $rname,
+                family: $crate::rules::Family::$family,
+                levels: $levels,
+                summary: $summary,
+                help: $help,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+
+/// Every rule, in code order: the families' lists, concatenated once.
+pub static CATALOGUE: std::sync::LazyLock<Vec<&'static dyn Rule>> =
+    std::sync::LazyLock::new(|| {
+        let mut all: Vec<&'static dyn Rule> = Vec::new();
+        all.extend_from_slice(structure::RULES);
+        all.extend_from_slice(clauses::RULES);
+        all.extend_from_slice(consistency::RULES);
+        all.extend_from_slice(governance::RULES);
+        all.extend_from_slice(lifecycle::RULES);
+        all
+    });
+
+/// The rule with this code or name.
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    let wanted = code_or_name.trim();
+    CATALOGUE
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(wanted) || r.meta().name == wanted)
+}
+
+/// The metadata of a code known to be in the catalogue.
+pub fn meta(code: &str) -> &'static RuleMeta {
+    find(code).map(|r| r.meta()).unwrap_or(&UNKNOWN)
+}
+
+static UNKNOWN: RuleMeta = RuleMeta {
+    code: "?",
+    name: "unknown",
+    family: Family::Structure,
+    levels: Levels::all(Level::Error),
+    summary: "",
+    help: "",
+    doc: "",
+};
+
+/// Compares names (officer, representative, signatory) ignoring case,
+/// accents and repeated whitespace.
+pub fn same_name(a: &str, b: &str) -> bool {
+    fold_name(a) == fold_name(b)
+}
+
+pub fn fold_name(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let stripped: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    stripped
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests;
