@@ -14,6 +14,7 @@ pub mod commands;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
+pub mod due;
 pub mod discover;
 pub mod emit;
 pub mod fingerprint;

@@ -1,0 +1,1 @@
+//! Due items: placeholder, written by the lifecycle family.
