@@ -586,12 +586,15 @@ impl Decoder {
         let Some(mut r) = self.open(&e.value, path) else {
             return Field::Invalid(e.value.span);
         };
+        // A YAML block mapping starts at its first key: point at its own key instead.
+        let span = match self.syntax {
+            Syntax::Yaml => e.key_span,
+            Syntax::Toml => e.value.span,
+        };
+        r.span = span;
         let value = read(self, &mut r);
         self.close(r);
-        Field::Ok(Spanned {
-            value,
-            span: e.value.span,
-        })
+        Field::Ok(Spanned { value, span })
     }
 
     /// An array of tables, each read by `read`.
@@ -677,7 +680,10 @@ impl Decoder {
         };
         r.path = "the document";
         if let Some(e) = r.get("convention") {
-            doc.header = e.value.span;
+            doc.header = match self.syntax {
+                Syntax::Yaml => e.key_span,
+                Syntax::Toml => e.value.span,
+            };
             if let Field::Ok(c) = self.section(Some(e), "convention", Self::convention) {
                 doc.convention = c.value;
             }

@@ -3,6 +3,65 @@
 use crate::rules::Rule;
 
 pub mod c001_missing_title;
+pub mod c002_too_few_parties;
+pub mod c003_missing_objectives;
+pub mod c004_missing_schedule;
+pub mod c005_missing_decision_process;
+pub mod c006_missing_fund_management;
+pub mod c007_missing_roles;
+pub mod c008_missing_audit;
+pub mod c009_missing_termination;
+pub mod c010_missing_signatory;
+pub mod c011_missing_legal_framework;
+pub mod c012_missing_governance;
+pub mod c013_missing_action_plan;
+pub mod c014_missing_reporting;
 
 /// The family's rules, in code order.
-pub static RULES: &[&dyn Rule] = &[&c001_missing_title::MissingTitle];
+pub static RULES: &[&dyn Rule] = &[
+    &c001_missing_title::MissingTitle,
+    &c002_too_few_parties::TooFewParties,
+    &c003_missing_objectives::MissingObjectives,
+    &c004_missing_schedule::MissingSchedule,
+    &c005_missing_decision_process::MissingDecisionProcess,
+    &c006_missing_fund_management::MissingFundManagement,
+    &c007_missing_roles::MissingRoles,
+    &c008_missing_audit::MissingAudit,
+    &c009_missing_termination::MissingTermination,
+    &c010_missing_signatory::MissingSignatory,
+    &c011_missing_legal_framework::MissingLegalFramework,
+    &c012_missing_governance::MissingGovernance,
+    &c013_missing_action_plan::MissingActionPlan,
+    &c014_missing_reporting::MissingReporting,
+];
+
+/// Joins phrases for a message: "a", "a and b", "a, b and c".
+pub(crate) fn join_and(parts: &[String]) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// What is missing, for a message: "no `a`, no `b` and no `c`".
+pub(crate) fn no_keys(keys: &[&str]) -> String {
+    let parts: Vec<String> = keys.iter().map(|k| format!("no `{k}`")).collect();
+    join_and(&parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_keys;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(no_keys(&[]), "");
+        assert_eq!(no_keys(&["body"]), "no `body`");
+        assert_eq!(no_keys(&["body", "rule"]), "no `body` and no `rule`");
+        assert_eq!(
+            no_keys(&["board", "officers", "management"]),
+            "no `board`, no `officers` and no `management`"
+        );
+    }
+}

@@ -1,0 +1,111 @@
+use rust_decimal::Decimal;
+
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::no_keys;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the convention has a `[funds]` table with a `budget`, and, when
+    /// the budget is above 0, the party that holds the funds (`holder`) and
+    /// how expenses are justified (`justification`). `budget = 0` declares
+    /// that no money changes hands: then neither is required. One finding
+    /// names what is missing.
+    ///
+    /// ## Why it matters
+    /// Money is where partnerships most often go wrong. The budget is what
+    /// each partner's assembly commits to; the holder is the partner whose
+    /// accounts receive and pay out the money, and who answers for it to the
+    /// others and to the auditors; the justification says which receipts a
+    /// treasurer must produce, and when. Leaving these out invites
+    /// misunderstandings, late payments and ineligible expenses.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [funds]
+    /// budget = 42000
+    /// # no holder, no justification
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [funds]
+    /// budget = 42000
+    /// holder = "theatre"   # or "each": every party manages its own share
+    /// justification = "Pièces justificatives transmises chaque trimestre au comité de pilotage"
+    /// ```
+    /// When no money changes hands, say so: `budget = 0`.
+    pub struct MissingFundManagement {
+        code: "C006",
+        name: "missing-fund-management",
+        family: Clauses,
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning]),
+        summary: "no `[funds]`, no `budget`, or (budget > 0) no `holder` or `justification`",
+        help: "add a [funds] table with `budget` (0 if no money changes hands), and, for a budget above 0, `holder` and `justification`",
+    }
+}
+
+impl Rule for MissingFundManagement {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let funds = &cx.doc.funds;
+        if funds.is_invalid() {
+            return; // S003 reports it
+        }
+        let Some(f) = funds.get() else {
+            out.push(Self::META.finding(
+                funds.span_or(cx.header()),
+                "the convention has no [funds] table: its budget and how the money is managed are not said",
+            ));
+            return;
+        };
+        if f.budget.is_absent() {
+            out.push(
+                Self::META
+                    .finding(f.budget.span_or(f.span), "[funds] has no `budget`")
+                    .with_help(
+                        "add `budget` to [funds]: the financial budget, or `budget = 0` when no money changes hands",
+                    ),
+            );
+            return;
+        }
+        // An invalid budget (S003) says nothing of whether money changes hands.
+        let Some(budget) = f.budget.get() else {
+            return;
+        };
+        if *budget <= Decimal::ZERO {
+            return;
+        }
+        let mut missing = Vec::new();
+        if f.holder.is_absent() {
+            missing.push("holder");
+        }
+        if f.justification.is_absent() {
+            missing.push("justification");
+        }
+        if missing.is_empty() {
+            return;
+        }
+        // A single key written empty (`holder = ""`) is pointed at.
+        let (span, help) = match missing.as_slice() {
+            ["holder"] => (f.holder.span_or(f.span), "add `holder` to [funds]: the id of the party that manages the funds, or \"each\" when every party manages its own share"),
+            ["justification"] => (f.justification.span_or(f.span), "add `justification` to [funds]: which supporting documents are produced, to whom and how often"),
+            _ => (f.span, "add `holder` (the party that manages the funds, or \"each\") and `justification` (which supporting documents, to whom, how often) to [funds]"),
+        };
+        out.push(
+            Self::META
+                .finding(
+                    span,
+                    format!(
+                        "[funds] has {}: required when the budget is above 0",
+                        no_keys(&missing)
+                    ),
+                )
+                .with_help(help),
+        );
+    }
+}

@@ -1,0 +1,93 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::model::Kind;
+use crate::rules::clauses::join_and;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the convention has an `[audit]` table saying how the partnership
+    /// is evaluated (`evaluation`) and how its money is controlled: an
+    /// `expense_control` or a `financial_audit`. A `gestion` convention
+    /// (joint management of a facility or programme) needs both controls.
+    /// One finding names what is missing.
+    ///
+    /// ## Why it matters
+    /// Evaluation is how partners learn whether the objectives were met and
+    /// decide whether to renew. Controlling expenses, and having the accounts
+    /// checked, is how a treasurer or a public funder shows that the money
+    /// went where the agreement said; a funder may ask for it back otherwise.
+    /// A jointly managed facility handles money year after year, so it needs
+    /// both a running control of expenses and an audit of its accounts.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [audit]
+    /// evaluation = "Évaluation finale par le comité de pilotage"
+    /// # no expense_control, no financial_audit
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [audit]
+    /// evaluation = "Évaluation à mi-parcours et évaluation finale par le comité de pilotage"
+    /// dates = [2026-06-30, 2026-11-20]
+    /// expense_control = "Contrôle des dépenses au regard du plan d'action"
+    /// financial_audit = "Vérification des comptes par un expert-comptable indépendant"
+    /// ```
+    pub struct MissingAudit {
+        code: "C008",
+        name: "missing-audit",
+        family: Clauses,
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning]),
+        summary: "no `[audit]`, no `evaluation`, or neither `expense_control` nor `financial_audit` (gestion: not both)",
+        help: "add an [audit] table with `evaluation` and `expense_control` or `financial_audit` (gestion: both)",
+    }
+}
+
+impl Rule for MissingAudit {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let audit = &cx.doc.audit;
+        if audit.is_invalid() {
+            return; // S003 reports it
+        }
+        let Some(a) = audit.get() else {
+            out.push(Self::META.finding(
+                audit.span_or(cx.header()),
+                "the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said",
+            ));
+            return;
+        };
+        let gestion = cx.kind == Kind::Gestion;
+        let mut missing: Vec<String> = Vec::new();
+        if a.evaluation.is_absent() {
+            missing.push("no `evaluation`".into());
+        }
+        let no_control = a.expense_control.is_absent();
+        let no_audit = a.financial_audit.is_absent();
+        if gestion {
+            if no_control {
+                missing.push("no `expense_control`".into());
+            }
+            if no_audit {
+                missing.push("no `financial_audit`".into());
+            }
+        } else if no_control && no_audit {
+            missing.push("neither `expense_control` nor `financial_audit`".into());
+        }
+        if missing.is_empty() {
+            return;
+        }
+        let mut message = format!("[audit] has {}", join_and(&missing));
+        if gestion && (no_control || no_audit) {
+            message.push_str(
+                ": a gestion convention needs both an expense control and a financial audit",
+            );
+        }
+        out.push(Self::META.finding(a.span, message));
+    }
+}

@@ -1,0 +1,84 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::no_keys;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the convention has a `[termination]` table giving the notice a
+    /// partner must give before leaving (`notice_days`) and the grounds on
+    /// which the agreement can be ended (`grounds`). One finding names what
+    /// is missing.
+    ///
+    /// ## Why it matters
+    /// Partnerships end, sometimes early: a partner loses its funding, an
+    /// association dissolves, a new municipal team changes priorities. A
+    /// termination clause lets a partner leave in an orderly way, with a
+    /// notice period the others can plan around, and only for stated
+    /// reasons. Without it, one partner walking away can leave the others
+    /// with commitments they cannot pay for, and the dispute goes to court.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [termination]
+    /// grounds = ["Accord des parties"]
+    /// # no notice_days
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [termination]
+    /// notice_days = 60
+    /// cure_days = 30
+    /// grounds = ["Manquement grave non corrigé dans le délai de mise en demeure", "Accord des parties"]
+    /// ```
+    pub struct MissingTermination {
+        code: "C009",
+        name: "missing-termination",
+        family: Clauses,
+        levels: Levels::all(Level::Error),
+        summary: "no `[termination]`, no `notice_days`, or no `grounds`",
+        help: "add a [termination] table with `notice_days` (the notice, in days) and `grounds` (the reasons to end the agreement)",
+    }
+}
+
+impl Rule for MissingTermination {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let termination = &cx.doc.termination;
+        if termination.is_invalid() {
+            return; // S003 reports it
+        }
+        let Some(t) = termination.get() else {
+            out.push(Self::META.finding(
+                termination.span_or(cx.header()),
+                "the convention has no [termination] table: how a partner can end the agreement is not said",
+            ));
+            return;
+        };
+        let mut missing = Vec::new();
+        if t.notice_days.is_absent() {
+            missing.push("notice_days");
+        }
+        if t.grounds.is_absent() {
+            missing.push("grounds");
+        }
+        if missing.is_empty() {
+            return;
+        }
+        // A single key written empty (`grounds = []`) is pointed at.
+        let (span, help) = match missing.as_slice() {
+            ["notice_days"] => (t.notice_days.span_or(t.span), "add `notice_days` to [termination]: the days of notice a partner gives before the agreement ends (e.g. `notice_days = 60`)"),
+            ["grounds"] => (t.grounds.span_or(t.span), "add `grounds` to [termination]: the reasons for which the agreement can be ended (e.g. `grounds = [\"Accord des parties\"]`)"),
+            _ => (t.span, Self::META.help),
+        };
+        out.push(
+            Self::META
+                .finding(span, format!("[termination] has {}", no_keys(&missing)))
+                .with_help(help),
+        );
+    }
+}

@@ -1,0 +1,113 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::no_keys;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// That a `gestion` convention (joint management of a facility or
+    /// programme) describes its governance in a `[governance]` table: the
+    /// `board` (its seats, party by party), the `officers` (president,
+    /// treasurer…), how the board deliberates (`deliberations`) and who
+    /// manages day to day (`management`). One finding names what is missing.
+    /// The action plan is checked separately (C013). Other kinds do not need
+    /// it (the rule is off for them unless `pacte.toml` turns it on).
+    ///
+    /// ## Why it matters
+    /// A facility run jointly needs a board that meets, votes and answers for
+    /// it, for years. Who sits on it, who presides and holds the accounts,
+    /// how decisions are taken and who runs things between meetings must be
+    /// settled in the agreement itself: otherwise the first disagreement
+    /// reopens the whole arrangement, and no one can say who may sign a
+    /// contract or hire staff on behalf of the partnership.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [governance]
+    /// board = [
+    ///   { party = "ville", seats = 3 },
+    ///   { party = "theatre", seats = 3 },
+    /// ]
+    /// # no officers, deliberations or management
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [governance]
+    /// board = [
+    ///   { party = "ville", seats = 3, women = 2 },
+    ///   { party = "theatre", seats = 3, women = 1 },
+    /// ]
+    /// officers = "Une présidence tournante chaque année ; le trésorier est désigné par la Ville"
+    /// deliberations = "Le conseil délibère à la majorité des deux tiers des sièges ; quorum de la moitié"
+    /// management = "Une directrice salariée du Théâtre assure la gestion courante"
+    /// action_plan = "Plan d'action triennal adopté par le conseil chaque automne"
+    /// ```
+    pub struct MissingGovernance {
+        code: "C012",
+        name: "missing-governance",
+        family: Clauses,
+        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off]),
+        summary: "`[governance]` lacks `board`, `officers`, `deliberations` or `management`",
+        help: "add a [governance] table with `board`, `officers`, `deliberations` and `management`",
+    }
+}
+
+impl Rule for MissingGovernance {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let governance = &cx.doc.governance;
+        if governance.is_invalid() {
+            return; // S003 reports it
+        }
+        let Some(g) = governance.get() else {
+            out.push(Self::META.finding(
+                governance.span_or(cx.header()),
+                "the convention has no [governance] table: its board, officers, deliberations and management are not said",
+            ));
+            return;
+        };
+        let mut missing = Vec::new();
+        if g.board.is_absent() {
+            missing.push("board");
+        }
+        if g.officers.is_absent() {
+            missing.push("officers");
+        }
+        if g.deliberations.is_absent() {
+            missing.push("deliberations");
+        }
+        if g.management.is_absent() {
+            missing.push("management");
+        }
+        let (span, help) = match missing.as_slice() {
+            [] => return,
+            // A single key written empty (`board = []`) is pointed at.
+            ["board"] => (
+                g.board.span_or(g.span),
+                "add `board` to [governance]: its seats, party by party (e.g. `{ party = \"ville\", seats = 3 }`)",
+            ),
+            ["officers"] => (
+                g.officers.span_or(g.span),
+                "add `officers` to [governance]: who presides, who keeps the accounts, how they are chosen",
+            ),
+            ["deliberations"] => (
+                g.deliberations.span_or(g.span),
+                "add `deliberations` to [governance]: how the board meets, its quorum and majority",
+            ),
+            ["management"] => (
+                g.management.span_or(g.span),
+                "add `management` to [governance]: who runs the facility or programme between board meetings",
+            ),
+            _ => (g.span, Self::META.help),
+        };
+        out.push(
+            Self::META
+                .finding(span, format!("[governance] has {}", no_keys(&missing)))
+                .with_help(help),
+        );
+    }
+}
