@@ -305,7 +305,8 @@ impl Decoder {
                 _ => bad = true,
             }
         }
-        if bad && out.is_empty() {
+        if bad {
+            // One unreadable date makes the list unreliable as a whole.
             return Field::Invalid(e.value.span);
         }
         Field::Ok(Spanned {
@@ -1179,10 +1180,7 @@ impl Decoder {
                 Some(d.date(Some(e)))
             }),
             reports: self.map(r.get("reports"), "tracking.reports", |d, e| {
-                match d.dates(Some(e)) {
-                    Field::Ok(v) => Some(v.value),
-                    _ => Some(Vec::new()),
-                }
+                Some(d.dates(Some(e)))
             }),
             difficulties: self.text(r.get("difficulties")),
             lessons: self.text(r.get("lessons")),

@@ -170,10 +170,14 @@ pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
         let Some(periods) = report_periods(r, &term, as_of) else {
             continue;
         };
-        let submissions: Vec<Date> = tracking
-            .and_then(|t| t.reports.items().iter().find(|(k, _)| k.value == *id))
-            .map(|(_, dates)| dates.iter().map(|d| d.value).collect())
-            .unwrap_or_default();
+        let submitted =
+            tracking.and_then(|t| t.reports.items().iter().find(|(k, _)| k.value == *id));
+        let submissions: Vec<Date> = match submitted.map(|(_, dates)| dates) {
+            // Unreadable submission dates (S003): whether it was sent is unknown.
+            Some(Field::Invalid(_)) => continue,
+            Some(dates) => dates.items().iter().map(|d| d.value).collect(),
+            None => Vec::new(),
+        };
         let statuses = schedule::match_submissions(&periods, &submissions, as_of);
         for (i, (p, status)) in periods.iter().zip(statuses).enumerate() {
             out.push(DueItem {
@@ -340,7 +344,7 @@ mod tests {
                     // After the as-of date: ignored.
                     (key("M4"), ok(d("2026-07-01"))),
                 ]),
-                reports: ok(vec![(key("R1"), dates(&["2026-06-10", "2026-08-01"]))]),
+                reports: ok(vec![(key("R1"), ok(dates(&["2026-06-10", "2026-08-01"])))]),
                 ..Tracking::default()
             }),
             ..Document::default()
@@ -410,7 +414,7 @@ mod tests {
     fn missing_submission_is_overdue_and_later_ones_fill_in_order() {
         let mut doc = festival();
         if let Field::Ok(t) = &mut doc.tracking {
-            t.value.reports = ok(vec![(key("R1"), dates(&["2026-09-01"]))]);
+            t.value.reports = ok(vec![(key("R1"), ok(dates(&["2026-09-01"])))]);
         }
         let items = due_items(&doc, d("2026-09-15"));
         let r1: Vec<(usize, DueStatus)> = items

@@ -462,7 +462,7 @@ pub struct Waiver {
 pub struct Tracking {
     pub span: Span,
     pub milestones: IdMap<Field<Date>>,
-    pub reports: IdMap<Vec<Spanned<Date>>>,
+    pub reports: IdMap<Field<Vec<Spanned<Date>>>>,
     pub difficulties: Text,
     pub lessons: Text,
     pub expenses: Field<Vec<Expense>>,

@@ -37,31 +37,26 @@ impl Human {
         let code = d.code;
         let origin = d.file.clone();
         let mut message = lvl.title(&d.message).id(code);
-        match (d.line, d.column, &d.source_line) {
-            (Some(line), Some(col), Some(src)) => {
-                let start = byte_of_column(src, col);
-                let mut end = match (d.end_line, d.end_column) {
-                    (Some(el), Some(ec)) if el == line => byte_of_column(src, ec),
-                    _ => src.trim_end().len(),
-                };
-                if end <= start {
-                    // Point at one character (or just past the end of the line).
-                    end = src[start..]
-                        .chars()
-                        .next()
-                        .map(|c| start + c.len_utf8())
-                        .unwrap_or(start);
-                }
-                message = message.snippet(
-                    Snippet::source(src)
-                        .line_start(line)
-                        .origin(&d.file)
-                        .annotation(lvl.span(start..end)),
-                );
+        if let (Some(line), Some(col), Some(src)) = (d.line, d.column, &d.source_line) {
+            let start = byte_of_column(src, col);
+            let mut end = match (d.end_line, d.end_column) {
+                (Some(el), Some(ec)) if el == line => byte_of_column(src, ec),
+                _ => src.trim_end().len(),
+            };
+            if end <= start {
+                // Point at one character (or just past the end of the line).
+                end = src[start..]
+                    .chars()
+                    .next()
+                    .map(|c| start + c.len_utf8())
+                    .unwrap_or(start);
             }
-            _ => {
-                message = message.snippet(Snippet::source("").origin(&origin));
-            }
+            message = message.snippet(
+                Snippet::source(src)
+                    .line_start(line)
+                    .origin(&d.file)
+                    .annotation(lvl.span(start..end)),
+            );
         }
         let help = d.help.as_str();
         if !help.is_empty() {
@@ -73,7 +68,14 @@ impl Human {
             Renderer::plain()
         };
         let text = renderer.render(message).to_string();
-        text
+        if d.line.is_some() {
+            return text;
+        }
+        // No position: name the file under the title, as rustc does.
+        match text.split_once('\n') {
+            Some((title, rest)) => format!("{title}\n --> {origin}\n{rest}"),
+            None => format!("{text}\n --> {origin}"),
+        }
     }
 }
 

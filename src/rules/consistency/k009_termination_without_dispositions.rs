@@ -1,0 +1,97 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::model::Kind;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// That `[termination]` says what becomes of the common resources when
+    /// the convention ends or is terminated:
+    /// - for a `realisation` or a `protocole`: at least one of `assets`
+    ///   (equipment, works, rights acquired together), `surplus` and
+    ///   `deficit`;
+    /// - for a `gestion`: each of `assets`, `staff`, `surplus` and `deficit`
+    ///   (one finding lists those missing).
+    ///
+    /// (No `[termination]` at all is C009.)
+    ///
+    /// ## Why it matters
+    /// Ending a partnership is when disagreements are sharpest. Who keeps
+    /// the equipment bought together, who repays a deficit, who gets the
+    /// surplus, and what happens to staff assigned to a jointly managed
+    /// facility must be settled while everyone still agrees, not when a
+    /// partner walks out. A treasurer cannot close the accounts without it.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [termination]
+    /// notice_days = 60
+    /// grounds = ["Accord des parties"]
+    /// # nothing about assets, surplus or deficit
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [termination]
+    /// notice_days = 60
+    /// grounds = ["Accord des parties"]
+    /// assets = "Le matériel acquis revient au Théâtre des Pentes"
+    /// surplus = "Un excédent est reversé au prorata des contributions financières"
+    /// deficit = "Un déficit est supporté par les parties au prorata de leurs contributions"
+    /// ```
+    pub struct TerminationWithoutDispositions {
+        code: "K009",
+        name: "termination-without-dispositions",
+        family: Consistency,
+        levels: Levels::PerKind([Level::Warning, Level::Error, Level::Warning]),
+        summary: "`[termination]` gives none of `assets`, `surplus`, `deficit` (gestion: each of `assets`, `staff`, `surplus`, `deficit` is required)",
+        help: "say in [termination] what becomes of the assets, a surplus and a deficit",
+    }
+}
+
+impl Rule for TerminationWithoutDispositions {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some(t) = cx.doc.termination.spanned() else {
+            return; // C009
+        };
+        let span = t.span;
+        let t = &t.value;
+        if cx.kind == Kind::Gestion {
+            let missing: Vec<String> = [
+                ("assets", t.assets.is_absent()),
+                ("staff", t.staff.is_absent()),
+                ("surplus", t.surplus.is_absent()),
+                ("deficit", t.deficit.is_absent()),
+            ]
+            .into_iter()
+            .filter(|(_, absent)| *absent)
+            .map(|(k, _)| format!("`{k}`"))
+            .collect();
+            if !missing.is_empty() {
+                out.push(
+                    Self::META
+                        .finding(
+                            span,
+                            format!(
+                                "the termination clause of a gestion convention does not settle {}",
+                                missing.join(", ")
+                            ),
+                        )
+                        .with_help(format!(
+                            "add {} to [termination]: what becomes of the assets, the staff, a surplus and a deficit",
+                            missing.join(", ")
+                        )),
+                );
+            }
+        } else if t.assets.is_absent() && t.surplus.is_absent() && t.deficit.is_absent() {
+            out.push(Self::META.finding(
+                span,
+                "the termination clause says nothing of the assets, a surplus or a deficit",
+            ));
+        }
+    }
+}

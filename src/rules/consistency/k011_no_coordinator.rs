@@ -1,0 +1,63 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// That, when the convention defines roles, one of them has
+    /// `coordinator = true`. (No `[[role]]` at all is C007.)
+    ///
+    /// ## Why it matters
+    /// Someone has to convene the meetings, keep the schedule and speak for
+    /// the partnership to funders. When no partner is named coordinator,
+    /// each assumes another one is, and the steering committee never meets.
+    /// Funders usually want one interlocutor.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [[role]]
+    /// party = "theatre"
+    /// responsibilities = ["Coordination générale", "Billetterie"]
+    /// # coordinator = true is missing
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [[role]]
+    /// party = "theatre"
+    /// responsibilities = ["Coordination générale", "Billetterie"]
+    /// coordinator = true
+    /// ```
+    pub struct NoCoordinator {
+        code: "K011",
+        name: "no-coordinator",
+        family: Consistency,
+        levels: Levels::all(Level::Warning),
+        summary: "roles exist and none has `coordinator = true`",
+        help: "add `coordinator = true` to the role of the coordinating party",
+    }
+}
+
+impl Rule for NoCoordinator {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let roles = cx.doc.roles.items();
+        let Some(first) = roles.first() else {
+            return; // C007
+        };
+        // An invalid `coordinator` (S003) may have meant true.
+        if roles
+            .iter()
+            .any(|r| r.coordinator.get() == Some(&true) || r.coordinator.is_invalid())
+        {
+            return;
+        }
+        out.push(Self::META.finding(
+            first.span,
+            "no role is marked `coordinator = true`: no partner coordinates the partnership",
+        ));
+    }
+}

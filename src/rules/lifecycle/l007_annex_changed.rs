@@ -1,0 +1,100 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::model::Field;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it checks
+    /// For each `[[annex]]` with a `sha256`: that the file its `ref` names
+    /// (a path relative to the convention file) exists and still has that
+    /// SHA-256. One finding per annex.
+    ///
+    /// ## Why it matters
+    /// An annex (a detailed budget, a programme, a map of the premises) is
+    /// part of what the partners signed. Its `sha256` ties the convention to
+    /// one exact version of the file: if the file was edited, replaced or
+    /// lost, the partners no longer hold the document they agreed to, and a
+    /// treasurer or an auditor may be shown a budget nobody signed.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [[annex]]
+    /// title = "Budget prévisionnel détaillé"
+    /// ref = "annexes/budget.pdf"
+    /// sha256 = "9f2c…"   # budget.pdf was edited since
+    /// ```
+    ///
+    /// ## Fix
+    /// Restore the annex that was signed (from git history, or the signed
+    /// copy). If the new version was agreed, record its hash, which changes
+    /// the terms, so the parties sign again:
+    /// ```toml
+    /// [[annex]]
+    /// title = "Budget prévisionnel détaillé"
+    /// ref = "annexes/budget.pdf"
+    /// sha256 = "…"   # from `sha256sum annexes/budget.pdf`
+    /// ```
+    pub struct AnnexChanged {
+        code: "L007",
+        name: "annex-changed",
+        family: Lifecycle,
+        levels: Levels::all(Level::Error),
+        summary: "an annex with `sha256`: the file its `ref` names (relative to the convention) is missing or no longer has that hash",
+        help: "restore the signed version of the annex; if the new one was agreed, record its `sha256` and sign again",
+    }
+}
+
+impl Rule for AnnexChanged {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        for annex in cx.doc.annexes.items() {
+            let Some(hash) = annex.sha256.spanned() else {
+                continue;
+            };
+            let name = annex
+                .title
+                .get()
+                .map(|t| format!("annex \"{t}\""))
+                .unwrap_or_else(|| "an annex".into());
+            let reference = match &annex.reference {
+                Field::Ok(r) => r.value.as_str(),
+                Field::Invalid(_) => continue,
+                Field::Absent | Field::Empty(_) => {
+                    out.push(
+                        Self::META
+                            .finding(
+                                hash.span,
+                                format!(
+                                    "{name} has a `sha256` but no `ref`: there is no file to verify"
+                                ),
+                            )
+                            .with_help(
+                                "add `ref = \"annexes/….pdf\"`, the path of the annex file relative to the convention",
+                            ),
+                    );
+                    continue;
+                }
+            };
+            let path = cx.base_dir.join(reference);
+            let message = match std::fs::read(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => format!(
+                    "{name}: the file `{reference}` is missing, so its `sha256` cannot be verified"
+                ),
+                Err(e) => format!("{name}: the file `{reference}` cannot be read ({e})"),
+                Ok(bytes) => {
+                    let actual = crate::fingerprint::sha256_hex(&bytes);
+                    if actual.eq_ignore_ascii_case(hash.value.trim()) {
+                        continue;
+                    }
+                    format!(
+                        "{name}: the file `{reference}` changed since its `sha256` was recorded (it is now {actual})"
+                    )
+                }
+            };
+            out.push(Self::META.finding(hash.span, message));
+        }
+    }
+}
