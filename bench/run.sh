@@ -11,8 +11,8 @@ trap 'rm -rf "$dir"' EXIT
 python3 bench/generate.py "$n" "$dir/conventions"
 cargo build --release --quiet
 bin=target/release/pacte
-size=$(du -sk "$dir/conventions" | cut -f1)
-echo "generated $n conventions, $((size / n)) KB each on average"
+size=$(cat "$dir"/conventions/*.toml | wc -c)
+echo "generated $n conventions, $((size / n / 1024)) KB each on average"
 
 measure() { # label, command…
   local label=$1; shift

@@ -21,6 +21,8 @@ use crate::value::{IssueKind, Node, Value};
 pub struct Options<'a> {
     pub config: &'a Config,
     pub as_of: Date,
+    /// Called once per file read (from any thread), for a progress bar.
+    pub progress: Option<&'a (dyn Fn() + Sync)>,
 }
 
 /// The result of checking one convention file.
@@ -87,7 +89,13 @@ pub fn check<T: Send>(
 ) -> Result<Run<T>> {
     let results: Vec<Option<(FileReport, Option<T>)>> = candidates
         .par_iter()
-        .map(|c| check_one(c, opts, &analyze))
+        .map(|c| {
+            let result = check_one(c, opts, &analyze);
+            if let Some(tick) = opts.progress {
+                tick();
+            }
+            result
+        })
         .collect::<Result<_>>()?;
     let mut files: Vec<(FileReport, Option<T>)> = results.into_iter().flatten().collect();
     duplicate_convention_ids(&mut files);

@@ -33,6 +33,7 @@ pub fn check(
     let opts = Options {
         config,
         as_of: args.as_of.unwrap_or_else(today),
+        progress: None,
     };
     let run = check::check(&candidates, &opts, |_| ())?;
     if run.files.is_empty() {
@@ -158,6 +159,7 @@ pub fn fingerprint(path: &Path, config: &Config) -> Result<String> {
     let opts = Options {
         config,
         as_of: today(),
+        progress: None,
     };
     let run = check::check(std::slice::from_ref(&candidate), &opts, |a| {
         a.cx.fingerprint().to_string()

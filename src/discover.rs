@@ -61,15 +61,16 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
             if crate::parse::syntax_of(path).is_none() || !path.is_file() {
                 continue;
             }
-            let matched_glob = match &globs {
-                Some(set) => {
-                    let rel = relative_to(path, &config.root);
+            // The workspace globs select among the files inside the workspace;
+            // a folder named outside it is taken as without `pacte.toml`.
+            let matched_glob = match (&globs, relative_to(path, &config.root)) {
+                (Some(set), Some(rel)) => {
                     if !set.is_match(&rel) {
                         continue;
                     }
                     true
                 }
-                None => false,
+                _ => false,
             };
             out.push(Candidate {
                 path: clean(path),
@@ -98,13 +99,13 @@ fn build_globs(globs: &[String]) -> Result<Option<GlobSet>> {
     Ok(Some(b.build()?))
 }
 
-/// `path` relative to `base`, both taken as given or made absolute.
-fn relative_to(path: &Path, base: &Path) -> PathBuf {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (p, b) = (abs(path), abs(base));
-    let p = normalize(&p);
-    let b = normalize(&b);
-    p.strip_prefix(&b).map(Path::to_path_buf).unwrap_or(p)
+/// `path` relative to `base` (both made absolute), when it is below it.
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    let abs = |p: &Path| normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    abs(path)
+        .strip_prefix(abs(base))
+        .ok()
+        .map(Path::to_path_buf)
 }
 
 fn normalize(p: &Path) -> PathBuf {

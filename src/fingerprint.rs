@@ -71,7 +71,11 @@ fn normalize_text(s: &str) -> String {
     } else {
         std::borrow::Cow::Borrowed(s)
     };
-    lf.nfc().collect()
+    // Most texts are already NFC: checking is much cheaper than rebuilding.
+    match unicode_normalization::is_nfc_quick(lf.chars()) {
+        unicode_normalization::IsNormalized::Yes => lf.into_owned(),
+        _ => lf.nfc().collect(),
+    }
 }
 
 fn to_json(node: &Node) -> Json {

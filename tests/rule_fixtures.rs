@@ -26,6 +26,7 @@ fn codes(path: &Path) -> Vec<&'static str> {
     let opts = Options {
         config: &config,
         as_of: AS_OF.parse().unwrap(),
+        progress: None,
     };
     let candidate = Candidate {
         path: path.to_path_buf(),

@@ -97,6 +97,17 @@ fn fold(c: char) -> char {
 
 /// The first placeholder in `text` (after NFC), as written.
 pub(crate) fn placeholder(text: &str) -> Option<String> {
+    // Every placeholder holds one of these ASCII runs, whatever the case and
+    // the normalisation: most texts are ruled out without normalising them.
+    static HINTS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["___", "xxx", "todo", "tbd", "compl"])
+            .expect("valid patterns")
+    });
+    if !HINTS.is_match(text) {
+        return None;
+    }
     let t: Vec<char> = text.nfc().collect();
     let glued = |i: usize| t.get(i).is_some_and(|c| c.is_alphanumeric());
     let run = |i: usize, f: &dyn Fn(char) -> bool| t[i..].iter().take_while(|c| f(**c)).count();
