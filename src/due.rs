@@ -267,15 +267,9 @@ fn convert_anchor(a: model::Anchor) -> schedule::Anchor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::test_ok as ok;
     use crate::model::{Convention, Milestone, Report, Spanned, Tracking};
     use jiff::civil::date;
-
-    fn ok<T>(value: T) -> Field<T> {
-        Field::Ok(Spanned {
-            value,
-            span: Span::default(),
-        })
-    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

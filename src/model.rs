@@ -60,6 +60,15 @@ impl<T> Field<T> {
     }
 }
 
+/// A valid value with no source position, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_ok<T>(value: T) -> Field<T> {
+    Field::Ok(Spanned {
+        value,
+        span: Span::default(),
+    })
+}
+
 impl<T> Field<Vec<T>> {
     /// The items, or nothing when absent or invalid.
     pub fn items(&self) -> &[T] {

@@ -167,15 +167,9 @@ impl Rule for BudgetMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Spanned;
-    use crate::source::Span;
+    use crate::model::test_ok as ok;
 
-    fn ok<T>(value: T) -> Field<T> {
-        Field::Ok(Spanned {
-            value,
-            span: Span::default(),
-        })
-    }
+    use crate::source::Span;
 
     fn c(kind: Option<ContributionKind>, amount: Option<i64>) -> Contribution {
         Contribution {

@@ -274,17 +274,11 @@ fn check_board(board: &[Seat], out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::test_ok as ok;
     use crate::model::{Party, Spanned};
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
-    }
-
-    fn ok<T>(value: T) -> Field<T> {
-        Field::Ok(Spanned {
-            value,
-            span: Span::default(),
-        })
     }
 
     fn at<T>(value: T, start: usize) -> Spanned<T> {

@@ -100,15 +100,8 @@ impl Rule for BoardGenderBalance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, Spanned};
-    use crate::source::Span;
-
-    fn ok<T>(value: T) -> Field<T> {
-        Field::Ok(Spanned {
-            value,
-            span: Span::default(),
-        })
-    }
+    use crate::model::test_ok as ok;
+    use crate::model::Field;
 
     fn group(party: Option<&str>, seats: i64, women: Option<i64>) -> Seat {
         Seat {

@@ -150,16 +150,10 @@ impl Rule for Overspent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, Spanned, Tracking};
-    use crate::source::Span;
-    use std::str::FromStr;
+    use crate::model::test_ok as ok;
+    use crate::model::{Field, Tracking};
 
-    fn ok<T>(value: T) -> Field<T> {
-        Field::Ok(Spanned {
-            value,
-            span: Span::default(),
-        })
-    }
+    use std::str::FromStr;
 
     fn expense(date: &str, amount: &str, line: Option<&str>) -> Expense {
         Expense {
