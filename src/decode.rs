@@ -142,13 +142,18 @@ impl Decoder {
     fn close(&mut self, r: Reader<'_>) {
         for e in &r.table.entries {
             if !r.known.contains(&e.key.as_str()) {
-                let mut f = Finding::new(
-                    "S002",
-                    e.key_span,
-                    format!("unknown key `{}` in `{}`", e.key, r.path),
-                );
+                let message = if r.path.is_empty() {
+                    format!("unknown top-level key `{}`", e.key)
+                } else {
+                    format!("unknown key `{}` in `{}`", e.key, r.path)
+                };
+                let mut f = Finding::new("S002", e.key_span, message);
                 f.help = Some(match closest(&e.key, r.known.iter().copied()) {
                     Some(k) => format!("did you mean `{k}`?"),
+                    None if r.path.is_empty() => format!(
+                        "the top-level keys are: {}; free notes go under [meta]",
+                        r.known.join(", ")
+                    ),
                     None => format!("the keys of `{}` are: {}", r.path, r.known.join(", ")),
                 });
                 self.push(f);
@@ -679,7 +684,7 @@ impl Decoder {
         let Some(mut r) = self.open(root, "document") else {
             return doc;
         };
-        r.path = "the document";
+        r.path = "";
         if let Some(e) = r.get("convention") {
             doc.header = match self.syntax {
                 Syntax::Yaml => e.key_span,
