@@ -12,7 +12,7 @@ python3 bench/generate.py "$n" "$dir/conventions"
 cargo build --release --quiet
 bin=target/release/pacte
 size=$(cat "$dir"/conventions/*.toml | wc -c)
-echo "generated $n conventions, $((size / n / 1024)) KB each on average"
+echo "generated $n conventions, $(awk "BEGIN { printf \"%.1f\", $size / $n / 1024 }") KB each on average"
 
 measure() { # label, command…
   local label=$1; shift

@@ -57,6 +57,45 @@ pub enum Command {
         /// The convention file.
         file: PathBuf,
     },
+    /// Render a convention as a signable document (Markdown, HTML or PDF).
+    #[command(
+        after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER).\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
+    )]
+    Render(RenderArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct RenderArgs {
+    /// A convention file, or a folder of conventions (then -o names the output folder).
+    pub path: PathBuf,
+    /// Output format (default: from the extension of -o, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<RenderFormat>,
+    /// Language of the document (default: the convention's `lang`).
+    #[arg(long, value_enum)]
+    pub lang: Option<RenderLang>,
+    /// Output file (or folder); default: standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// A folder whose files override the built-in templates by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Md,
+    Html,
+    Pdf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderLang {
+    Fr,
+    En,
 }
 
 #[derive(Args, Debug)]

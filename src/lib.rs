@@ -18,8 +18,10 @@ pub mod discover;
 pub mod due;
 pub mod emit;
 pub mod fingerprint;
+pub mod markdown;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod rules;
 pub mod schedule;
 pub mod source;
@@ -72,6 +74,13 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
         cli::Command::Fingerprint { file } => {
             writeln!(stdout, "{}", commands::fingerprint(&file, &config()?)?)?;
             Ok(Outcome::Clean)
+        }
+        cli::Command::Render(args) => {
+            use std::io::IsTerminal as _;
+            let stderr = std::io::stderr();
+            let color_err = use_color(cli.color, stderr.is_terminal());
+            let mut err = stderr.lock();
+            render::run(&args, &config()?, color_err, cli.quiet, stdout, &mut err)
         }
     }
 }

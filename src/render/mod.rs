@@ -1,0 +1,447 @@
+//! `pacte render`: a convention as a signable document (Markdown, HTML or
+//! PDF), from Tera templates built into the binary and overridable by name
+//! (see [`templates`] for the lookup order).
+//!
+//! The whole input is checked first; a file with structure (S) errors is
+//! not rendered. Output is deterministic for Markdown and HTML: the same
+//! input and git state give the same bytes (no clock is read).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use rayon::prelude::*;
+
+use crate::check::{self, Analysis, FileReport, Options, Run};
+use crate::cli::{RenderArgs, RenderFormat, RenderLang};
+use crate::config::Config;
+use crate::diagnostic::Level;
+use crate::discover::{self, Candidate};
+use crate::emit::{Emitter, Human};
+use crate::model::Lang;
+use crate::Outcome;
+
+pub mod format;
+pub mod git;
+pub mod labels;
+pub mod pdf;
+pub mod templates;
+pub mod view;
+
+use templates::{Kind, TemplateSet};
+
+impl RenderFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            RenderFormat::Md => "md",
+            RenderFormat::Html => "html",
+            RenderFormat::Pdf => "pdf",
+        }
+    }
+    fn kind(self) -> Kind {
+        match self {
+            RenderFormat::Md => Kind::Markdown,
+            RenderFormat::Html | RenderFormat::Pdf => Kind::Html,
+        }
+    }
+    fn from_extension(p: &Path) -> Option<RenderFormat> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => RenderFormat::Md,
+            "html" | "htm" => RenderFormat::Html,
+            "pdf" => RenderFormat::Pdf,
+            _ => return None,
+        })
+    }
+}
+
+/// Everything a render needs besides the document: shared by all files.
+pub struct Renderer {
+    set: TemplateSet,
+    tera: tera::Tera,
+    kind: Kind,
+    labels_fr: labels::Labels,
+    labels_en: labels::Labels,
+    lang: Option<Lang>,
+    git: git::Git,
+}
+
+/// One rendered document.
+pub struct Rendered {
+    pub id: String,
+    pub text: String,
+    /// C and K errors: the document carries the draft mark.
+    pub errors: usize,
+}
+
+impl Renderer {
+    /// Loads the templates (built-in, overridden by `dir`) for `format`.
+    pub fn new(dir: Option<&Path>, format: RenderFormat, lang: Option<Lang>) -> Result<Self> {
+        let set = TemplateSet::load(dir)?;
+        let kind = format.kind();
+        let tera = set.tera(kind)?;
+        Ok(Renderer {
+            labels_fr: set.labels(Lang::Fr)?,
+            labels_en: set.labels(Lang::En)?,
+            set,
+            tera,
+            kind,
+            lang,
+            git: git::Git::default(),
+        })
+    }
+
+    /// Renders one checked document.
+    pub fn render(&self, a: &Analysis<'_>) -> Result<Rendered> {
+        let lang = self.lang.unwrap_or_else(|| a.doc.convention.lang());
+        let labels = match lang {
+            Lang::Fr => &self.labels_fr,
+            Lang::En => &self.labels_en,
+        };
+        let errors = a
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.severity == Level::Error && (d.code.starts_with('C') || d.code.starts_with('K'))
+            })
+            .count();
+        let provenance = view::Provenance {
+            source: a.report.path.clone(),
+            fingerprint: a.cx.fingerprint().to_string(),
+            templates: self.set.describe(labels),
+            git: self.git.state(&a.file.path).describe(labels),
+        };
+        let target = match self.kind {
+            Kind::Markdown => view::Target::Markdown,
+            Kind::Html => view::Target::Html,
+        };
+        let v = view::build(a.doc, labels, lang, target, Some(errors), &provenance);
+        let mut cx = tera::Context::from_serialize(&v)
+            .map_err(|e| anyhow::anyhow!("cannot prepare the document: {e}"))?;
+        cx.insert("l", &labels.to_json());
+        let (colon, semicolon) = match lang {
+            Lang::Fr => ("\u{A0}: ", "\u{A0}; "),
+            Lang::En => (": ", "; "),
+        };
+        cx.insert("colon", colon);
+        cx.insert("semicolon", semicolon);
+        cx.insert("version", env!("CARGO_PKG_VERSION"));
+        cx.insert(
+            "initials_css",
+            &view::css_string(&labels.get("footer.initials")),
+        );
+        let text = self
+            .set
+            .render(&self.tera, self.kind, &cx)
+            .map_err(|e| anyhow::anyhow!("{e} (rendering {})", a.report.path))?;
+        let text = tidy(&text, self.kind);
+        Ok(Rendered {
+            id: v.id,
+            text,
+            errors,
+        })
+    }
+}
+
+/// Trailing spaces kept (Markdown hard breaks), runs of blank lines cut
+/// to one in Markdown, and exactly one final newline.
+fn tidy(text: &str, kind: Kind) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.trim_start_matches('\n').lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if kind == Kind::Markdown && blank > 1 {
+                continue;
+            }
+            out.push('\n');
+            continue;
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// The template folder in force: `--templates`, else `pacte.toml`, else none.
+fn template_dir<'a>(args: &'a RenderArgs, config: &'a Config) -> Option<&'a Path> {
+    args.templates.as_deref().or(config.templates.as_deref())
+}
+
+/// Where an output goes.
+struct Target {
+    path: PathBuf,
+}
+
+fn canonical_target(p: &Path) -> Option<PathBuf> {
+    if let Ok(c) = p.canonicalize() {
+        return Some(c);
+    }
+    let parent = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(parent.canonicalize().ok()?.join(p.file_name()?))
+}
+
+/// Checks that `target` can be written: its folder exists, it is not an
+/// input, and it does not exist yet (unless `force`).
+fn check_target(target: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
+    let parent = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        bail!(
+            "{}: output folder {} does not exist",
+            target.display(),
+            parent.display()
+        );
+    }
+    if target.is_dir() {
+        bail!("{}: is a folder", target.display());
+    }
+    if let Some(c) = canonical_target(target) {
+        if inputs.contains(&c) {
+            bail!(
+                "{}: refusing to write over the convention being rendered",
+                target.display()
+            );
+        }
+    }
+    if !force && std::fs::symlink_metadata(target).is_ok() {
+        bail!(
+            "{}: already exists (use --force to replace it)",
+            target.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `target` atomically: a temporary file in the same
+/// folder, then a rename (that never replaces an existing file without `force`).
+pub fn write_atomic(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let parent = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pacte-render-")
+        .tempfile_in(parent)
+        .with_context(|| format!("{}: cannot create a temporary file", parent.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .with_context(|| format!("{}: cannot write", target.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let done = if force {
+        tmp.persist(target).map(|_| ())
+    } else {
+        tmp.persist_noclobber(target).map(|_| ())
+    };
+    done.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "{}: already exists (use --force to replace it)",
+                target.display()
+            )
+        } else {
+            anyhow::anyhow!("{}: cannot write: {}", target.display(), e.error)
+        }
+    })
+}
+
+/// `pacte render`.
+pub fn run(
+    args: &RenderArgs,
+    config: &Config,
+    color_err: bool,
+    quiet: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let folder = args.path.is_dir();
+    if !folder && !args.path.is_file() {
+        bail!("{}: no such file or folder", args.path.display());
+    }
+    let format = args
+        .format
+        .or_else(|| {
+            (!folder)
+                .then(|| {
+                    args.output
+                        .as_deref()
+                        .and_then(RenderFormat::from_extension)
+                })
+                .flatten()
+        })
+        .unwrap_or(RenderFormat::Md);
+    if folder && args.output.is_none() {
+        bail!(
+            "{}: rendering a folder needs -o OUTDIR (one file per convention)",
+            args.path.display()
+        );
+    }
+    if format == RenderFormat::Pdf && args.output.is_none() {
+        bail!("PDF needs an output file: -o FILE.pdf");
+    }
+    if folder {
+        if let Some(o) = &args.output {
+            if !o.is_dir() {
+                bail!("{}: output folder does not exist", o.display());
+            }
+        }
+    }
+    let browser = match format {
+        RenderFormat::Pdf => Some(pdf::find_browser()?),
+        _ => None,
+    };
+    let lang = args.lang.map(|l| match l {
+        RenderLang::Fr => Lang::Fr,
+        RenderLang::En => Lang::En,
+    });
+    let renderer = Renderer::new(template_dir(args, config), format, lang)?;
+
+    let candidates = if folder {
+        discover::discover(std::slice::from_ref(&args.path), config)?
+    } else {
+        vec![Candidate {
+            path: args.path.clone(),
+            explicit: true,
+            matched_glob: false,
+        }]
+    };
+    let opts = Options {
+        config,
+        as_of: crate::commands::today(),
+        progress: None,
+    };
+    let run = check::check(&candidates, &opts, |a| renderer.render(a))?;
+    if run.files.is_empty() {
+        bail!(
+            "no convention found in {} (a convention is a .toml, .yaml or .yml file with a `convention` table)",
+            args.path.display()
+        );
+    }
+
+    // Structure errors: nothing is written.
+    let broken: Vec<&FileReport> = run.reports().filter(|r| r.has_structure_errors()).collect();
+    if !broken.is_empty() {
+        let shown = Run::<()> {
+            files: broken
+                .iter()
+                .map(|r| {
+                    let mut r = (*r).clone();
+                    r.diagnostics.retain(|d| d.code.starts_with('S'));
+                    (r, None)
+                })
+                .collect(),
+        };
+        Human {
+            color: color_err,
+            quiet,
+        }
+        .emit(&shown, err)?;
+        if folder {
+            bail!(
+                "{}: nothing rendered: {} of {} conventions have structure errors: fix them first (`pacte check {}`)",
+                args.path.display(),
+                broken.len(),
+                run.files.len(),
+                args.path.display()
+            );
+        }
+        bail!(
+            "{}: not rendered: fix the structure errors first (`pacte check {}`)",
+            broken[0].path,
+            broken[0].path
+        );
+    }
+
+    let mut docs: Vec<(FileReport, Rendered)> = Vec::new();
+    for (report, rendered) in run.files {
+        let Some(rendered) = rendered else {
+            bail!("{}: not rendered: it could not be read", report.path);
+        };
+        // Template errors already read `template NAME: line N: cause (FILE)`.
+        let rendered = rendered?;
+        docs.push((report, rendered));
+    }
+
+    let notes = |err: &mut dyn Write, docs: &[(FileReport, Rendered)]| -> Result<()> {
+        if quiet {
+            return Ok(());
+        }
+        for (r, d) in docs {
+            if d.errors > 0 {
+                writeln!(
+                    err,
+                    "note: {}: rendered as a draft: {} error{} (`pacte check {}`)",
+                    r.path,
+                    d.errors,
+                    if d.errors == 1 { "" } else { "s" },
+                    r.path
+                )?;
+            }
+        }
+        Ok(())
+    };
+
+    let Some(output) = &args.output else {
+        for (_, d) in &docs {
+            out.write_all(d.text.as_bytes())?;
+        }
+        notes(err, &docs)?;
+        return Ok(Outcome::Clean);
+    };
+
+    // Where each document goes; every target is checked before any write.
+    let inputs: Vec<PathBuf> = candidates
+        .iter()
+        .filter_map(|c| c.path.canonicalize().ok())
+        .collect();
+    let mut targets: Vec<Target> = Vec::new();
+    for (r, d) in &docs {
+        let path = if folder || output.is_dir() {
+            if d.id.is_empty() {
+                bail!("{}: has no id to name its output file", r.path);
+            }
+            output.join(format!("{}.{}", d.id, format.extension()))
+        } else {
+            output.clone()
+        };
+        check_target(&path, &inputs, args.force)?;
+        targets.push(Target { path });
+    }
+
+    let results: Vec<Result<()>> = docs
+        .par_iter()
+        .zip(targets.par_iter())
+        .map(|((_, d), t)| {
+            let bytes = match &browser {
+                Some(b) => pdf::print(b, &d.text)
+                    .with_context(|| format!("{}: not written", t.path.display()))?,
+                None => d.text.clone().into_bytes(),
+            };
+            write_atomic(&t.path, &bytes, args.force)
+        })
+        .collect();
+    for r in results {
+        r?;
+    }
+    notes(err, &docs)?;
+    Ok(Outcome::Clean)
+}
