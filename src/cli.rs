@@ -115,8 +115,18 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// rustc-style diagnostics with the source line, and a summary.
     Human,
+    /// The stable JSON document of CLI.md.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one test case per convention and rule family.
+    Junit,
+    /// A Markdown table for a pull-request comment.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,7 @@ use crate::cli::{CheckArgs, CheckFormat, ListFormat};
 use crate::config::Config;
 use crate::diagnostic::Level;
 use crate::discover;
-use crate::emit::{Emitter, Human, Json};
+use crate::emit::{Emitter, Github, Human, Json, Junit, Markdown, Sarif};
 use crate::model::Kind;
 use crate::rules::{RuleMeta, CATALOGUE};
 use crate::Outcome;
@@ -54,6 +54,10 @@ pub fn check(
     match args.format {
         CheckFormat::Human => Human { color, quiet }.emit(&run, out)?,
         CheckFormat::Json => Json.emit(&run, out)?,
+        CheckFormat::Sarif => Sarif.emit(&run, out)?,
+        CheckFormat::Github => Github.emit(&run, out)?,
+        CheckFormat::Junit => Junit.emit(&run, out)?,
+        CheckFormat::Markdown => Markdown.emit(&run, out)?,
     }
     let failing =
         run.count(Level::Error) > 0 || (args.deny_warnings && run.count(Level::Warning) > 0);

@@ -4,11 +4,19 @@ use std::io::Write;
 
 use crate::check::Run;
 
+mod github;
 mod human;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use junit::Junit;
+pub use markdown::Markdown;
+pub use sarif::Sarif;
 
 /// Writes a check run in one format.
 pub trait Emitter {

@@ -1,0 +1,108 @@
+//! `--format junit`: JUnit XML, one test case per convention and rule family.
+
+use std::io::Write;
+
+use crate::check::Run;
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{self, Family};
+
+use super::Emitter;
+
+pub struct Junit;
+
+const FAMILIES: [Family; 5] = [
+    Family::Structure,
+    Family::Clauses,
+    Family::Consistency,
+    Family::Governance,
+    Family::Lifecycle,
+];
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn line(d: &Diagnostic) -> String {
+    let at = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
+        _ => d.file.clone(),
+    };
+    format!(
+        "{}[{}] {}: {} ({at}; help: {})",
+        d.severity, d.code, d.name, d.message, d.help
+    )
+}
+
+impl Emitter for Junit {
+    fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
+        let tests = run.files.len() * FAMILIES.len();
+        let mut failures = 0;
+        let mut body = String::new();
+        for r in run.reports() {
+            for family in FAMILIES {
+                let diags: Vec<&Diagnostic> = r
+                    .diagnostics
+                    .iter()
+                    .filter(|d| rules::meta(d.code).family == family)
+                    .collect();
+                let name = format!(
+                    "{} / {}",
+                    r.id.as_deref().unwrap_or(&r.path),
+                    family.as_str()
+                );
+                body.push_str(&format!(
+                    "    <testcase classname=\"{}\" name=\"{}\">\n",
+                    xml(&r.path),
+                    xml(&name)
+                ));
+                let errors: Vec<&&Diagnostic> = diags
+                    .iter()
+                    .filter(|d| d.severity == Level::Error)
+                    .collect();
+                if !errors.is_empty() {
+                    failures += 1;
+                    let text: Vec<String> = errors.iter().map(|d| xml(&line(d))).collect();
+                    body.push_str(&format!(
+                        "      <failure message=\"{} error(s)\" type=\"{}\">{}</failure>\n",
+                        errors.len(),
+                        family.as_str(),
+                        text.join("\n")
+                    ));
+                }
+                let others: Vec<String> = diags
+                    .iter()
+                    .filter(|d| d.severity != Level::Error)
+                    .map(|d| xml(&line(d)))
+                    .collect();
+                if !others.is_empty() {
+                    body.push_str(&format!(
+                        "      <system-out>{}</system-out>\n",
+                        others.join("\n")
+                    ));
+                }
+                body.push_str("    </testcase>\n");
+            }
+        }
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<testsuites name=\"pacte\" tests=\"{tests}\" failures=\"{failures}\">"
+        )?;
+        writeln!(out, "  <testsuite name=\"pacte check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">")?;
+        write!(out, "{body}")?;
+        writeln!(out, "  </testsuite>\n</testsuites>")
+    }
+}

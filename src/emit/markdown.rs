@@ -1,0 +1,53 @@
+//! `--format markdown`: a table fit for a pull-request comment.
+
+use std::io::Write;
+
+use crate::check::Run;
+use crate::diagnostic::Level;
+
+use super::{summary_line, Emitter};
+
+pub struct Markdown;
+
+/// A table cell: no line breaks, `|` escaped, HTML-sensitive characters neutralised.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\r', '\n'], " ")
+}
+
+impl Emitter for Markdown {
+    fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
+        let errors = run.count(Level::Error);
+        let mark = if errors > 0 { "❌" } else { "✅" };
+        writeln!(out, "### {mark} pacte: {}\n", summary_line(run))?;
+        let diags: Vec<_> = run.reports().flat_map(|r| &r.diagnostics).collect();
+        if diags.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "| | Rule | Where | Finding | How to fix |")?;
+        writeln!(out, "| --- | --- | --- | --- | --- |")?;
+        for d in diags {
+            let icon = match d.severity {
+                Level::Error => "🔴 error",
+                Level::Warning => "🟠 warning",
+                Level::Info | Level::Off => "🔵 info",
+            };
+            let at = match (d.line, d.column) {
+                (Some(l), Some(c)) => format!("`{}:{l}:{c}`", d.file.replace('`', "'")),
+                _ => format!("`{}`", d.file.replace('`', "'")),
+            };
+            writeln!(
+                out,
+                "| {icon} | {} {} | {at} | {} | {} |",
+                d.code,
+                d.name,
+                cell(&d.message),
+                cell(&d.help)
+            )?;
+        }
+        Ok(())
+    }
+}

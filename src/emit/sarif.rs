@@ -1,0 +1,81 @@
+//! `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it.
+
+use std::io::Write;
+
+use serde_json::{json, Value};
+
+use crate::check::Run;
+use crate::diagnostic::Level;
+use crate::rules::CATALOGUE;
+
+use super::Emitter;
+
+pub struct Sarif;
+
+fn level(l: Level) -> &'static str {
+    match l {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Info | Level::Off => "note",
+    }
+}
+
+impl Emitter for Sarif {
+    fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
+        let rules: Vec<Value> = CATALOGUE
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                json!({
+                    "id": m.code,
+                    "name": m.name,
+                    "shortDescription": { "text": m.summary },
+                    "fullDescription": { "text": m.summary },
+                    "help": { "text": m.explanation(), "markdown": m.explanation() },
+                    "properties": { "family": m.family.as_str() },
+                })
+            })
+            .collect();
+        let index = |code: &str| CATALOGUE.iter().position(|r| r.meta().code == code);
+        let results: Vec<Value> = run
+            .reports()
+            .flat_map(|r| &r.diagnostics)
+            .map(|d| {
+                // Code scanning wants a region: a finding about the whole file points at line 1.
+                let region = match (d.line, d.column, d.end_line, d.end_column) {
+                    (Some(l), Some(c), Some(el), Some(ec)) => {
+                        json!({ "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(c + usize::from(el == l && ec == c)) })
+                    }
+                    _ => json!({ "startLine": 1 }),
+                };
+                json!({
+                    "ruleId": d.code,
+                    "ruleIndex": index(d.code),
+                    "level": level(d.severity),
+                    "message": { "text": format!("{} (help: {})", d.message, d.help) },
+                    "locations": [{
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": d.file.replace('\\', "/") },
+                            "region": region,
+                        }
+                    }],
+                })
+            })
+            .collect();
+        let sarif = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "pacte",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                } },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }],
+        });
+        serde_json::to_writer_pretty(&mut *out, &sarif)?;
+        writeln!(out)
+    }
+}
