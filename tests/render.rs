@@ -15,14 +15,29 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render")
 }
 
-/// The fixture conventions, in name order.
+/// The bundled examples are the test material: `incomplete-atelier-velo.toml`
+/// stands for `examples/incomplete/atelier-velo.toml`.
+fn source(name: &str) -> PathBuf {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    match name.strip_prefix("incomplete-") {
+        Some(rest) => examples.join("incomplete").join(rest),
+        None => examples.join(name),
+    }
+}
+
+/// The example conventions, in name order.
 fn fixture_names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(fixtures())
-        .expect("fixtures folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.ends_with(".toml") || n.ends_with(".yaml"))
-        .collect();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let list = |dir: &Path, prefix: &str| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .expect("examples folder")
+            .filter_map(|e| e.ok())
+            .map(|e| format!("{prefix}{}", e.file_name().to_string_lossy()))
+            .filter(|n| n.ends_with(".toml") || n.ends_with(".yaml"))
+            .collect()
+    };
+    let mut names = list(&examples, "");
+    names.extend(list(&examples.join("incomplete"), "incomplete-"));
     names.sort();
     names
 }
@@ -31,7 +46,7 @@ fn fixture_names() -> Vec<String> {
 fn workdir(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for n in names {
-        std::fs::copy(fixtures().join(n), dir.path().join(n)).expect("copy fixture");
+        std::fs::copy(source(n), dir.path().join(n)).expect("copy fixture");
     }
     dir
 }
@@ -545,7 +560,7 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
         .expect("run pacte");
     assert!(o.status.success(), "{}", stderr(&o));
     for name in &names {
-        let source = std::fs::read_to_string(fixtures().join(name)).unwrap();
+        let source = std::fs::read_to_string(source(name)).unwrap();
         let md = render(name, &[]);
         let id = source
             .lines()
