@@ -62,6 +62,61 @@ pub enum Command {
         after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER).\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
     )]
     Render(RenderArgs),
+    /// A terminal dashboard: one line per convention, then the overdue items.
+    #[command(
+        after_help = "Examples:\n  pacte status\n  pacte status conventions --as-of 2026-12-31\n  pacte status --format json"
+    )]
+    Status(StatusArgs),
+    /// The monitoring report ("suivi"; with one convention, its "bilan"): md, html, json or ics.
+    #[command(
+        after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct StatusArgs {
+    /// Files or folders (default: the workspace, or the current folder).
+    pub paths: Vec<PathBuf>,
+    /// The date deadlines are judged at (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Files or folders (default: the workspace, or the current folder).
+    pub paths: Vec<PathBuf>,
+    /// The date deadlines, expenses and measures are judged at (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Output format (default: from the extension of -o, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Language of the report (default: the convention's `lang` for one
+    /// convention, else `lang` in pacte.toml, else French).
+    #[arg(long, value_enum)]
+    pub lang: Option<RenderLang>,
+    /// Output file; default: standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// A folder whose files override the built-in templates by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Ics,
 }
 
 #[derive(Args, Debug)]

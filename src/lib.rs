@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod source;
@@ -82,5 +83,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             let mut err = stderr.lock();
             render::run(&args, &config()?, color_err, cli.quiet, stdout, &mut err)
         }
+        cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
+        cli::Command::Report(args) => report::report(&args, &config()?, stdout),
     }
 }

@@ -52,6 +52,21 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/signatures.html",
         include_str!("../../templates/partials/signatures.html"),
     ),
+    // `pacte report` (src/report/).
+    ("report.md", include_str!("../../templates/report.md")),
+    ("report.html", include_str!("../../templates/report.html")),
+    (
+        "report/convention.md",
+        include_str!("../../templates/report/convention.md"),
+    ),
+    (
+        "report/convention.html",
+        include_str!("../../templates/report/convention.html"),
+    ),
+    (
+        "report/style.css",
+        include_str!("../../templates/report/style.css"),
+    ),
     (
         "labels/fr.toml",
         include_str!("../../templates/labels/fr.toml"),

@@ -1,0 +1,228 @@
+//! `report --format json` and `status --format json` (CLI.md "status,
+//! report"). Amounts are exact: each decimal is written as the JSON number
+//! of its shortest exact decimal form (serde_json's `RawValue`), never
+//! through a float.
+
+use std::io::Write;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use super::summary::{Entry, State, Summary};
+use super::totals::{self, Totals};
+use crate::model::Kind;
+
+/// A JSON object with its keys in the order given.
+pub struct Pairs<V>(pub Vec<(String, V)>);
+
+impl<V: Serialize> Serialize for Pairs<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+type Map = Pairs<usize>;
+
+/// An exact decimal written as a JSON number.
+#[derive(Clone, Copy, Debug)]
+pub struct Num(pub Decimal);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.0.normalize().to_string();
+        match serde_json::value::RawValue::from_string(text) {
+            Ok(raw) => raw.serialize(s),
+            Err(_) => s.serialize_str(&self.0.to_string()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DueRef<'a> {
+    kind: &'static str,
+    id: &'a str,
+    occurrence: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    due: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_late: Option<i64>,
+}
+
+impl<'a> DueRef<'a> {
+    fn new(e: &'a Entry) -> Self {
+        DueRef {
+            kind: e.kind.as_str(),
+            id: &e.id,
+            occurrence: e.occurrence,
+            title: e.title.as_deref(),
+            due: e.due.to_string(),
+            days_late: match e.state {
+                State::Overdue { days } => Some(days),
+                _ => None,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ConventionOut<'a> {
+    file: &'a str,
+    id: Option<&'a str>,
+    title: Option<&'a str>,
+    kind: &'static str,
+    status: &'static str,
+    lang: &'static str,
+    completeness: Option<f64>,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    start: Option<String>,
+    end: Option<String>,
+    budget: Option<Num>,
+    spent: Num,
+    currency: Option<&'a str>,
+    next_deadline: Option<DueRef<'a>>,
+    overdue: Vec<DueRef<'a>>,
+    upcoming: Vec<DueRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartyOut<'a> {
+    party: &'a str,
+    sector: &'static str,
+    granted: Num,
+    requested: Num,
+    conventions: usize,
+}
+
+#[derive(Serialize)]
+struct TotalsOut<'a> {
+    conventions: usize,
+    by_status: Map,
+    by_kind: Map,
+    parties_by_sector: Map,
+    contributions_by_sector: Pairs<Pairs<Num>>,
+    requested_by_sector: Pairs<Pairs<Num>>,
+    contributions_by_party: Pairs<Vec<PartyOut<'a>>>,
+    overdue: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    version: u32,
+    as_of: String,
+    conventions: Vec<ConventionOut<'a>>,
+    totals: TotalsOut<'a>,
+}
+
+fn count_map<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> Map {
+    Pairs(pairs.map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+fn by_sector(m: &std::collections::BTreeMap<String, [Decimal; 4]>) -> Pairs<Pairs<Num>> {
+    Pairs(
+        m.iter()
+            .map(|(cur, row)| {
+                let pairs = totals::SECTORS
+                    .iter()
+                    .zip(row)
+                    .filter(|(_, v)| !v.is_zero())
+                    .map(|(k, v)| (k.to_string(), Num(*v)))
+                    .collect();
+                (cur.clone(), Pairs(pairs))
+            })
+            .collect(),
+    )
+}
+
+pub fn write(
+    out: &mut dyn Write,
+    as_of: Date,
+    summaries: &[Summary],
+    t: &Totals,
+) -> std::io::Result<()> {
+    let conventions = summaries
+        .iter()
+        .map(|s| ConventionOut {
+            file: &s.file,
+            id: s.id.as_deref(),
+            title: s.title.as_deref(),
+            kind: s.kind.as_str(),
+            status: s.status.as_str(),
+            lang: s.lang.as_str(),
+            completeness: s.completeness,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+            start: s.start.map(|d| d.to_string()),
+            end: s.end.map(|d| d.to_string()),
+            budget: s.budget.map(Num),
+            spent: Num(s.spent),
+            currency: s.currency_code(),
+            next_deadline: s.next_deadline().map(DueRef::new),
+            overdue: s.overdue().map(DueRef::new).collect(),
+            upcoming: s.upcoming().map(DueRef::new).collect(),
+        })
+        .collect();
+    let parties = Pairs(
+        t.by_party
+            .iter()
+            .map(|(cur, rows)| {
+                let rows = rows
+                    .iter()
+                    .map(|p| PartyOut {
+                        party: &p.name,
+                        sector: p.sector,
+                        granted: Num(p.granted),
+                        requested: Num(p.requested),
+                        conventions: p.conventions,
+                    })
+                    .collect();
+                (cur.clone(), rows)
+            })
+            .collect(),
+    );
+    let doc = Out {
+        version: 1,
+        as_of: as_of.to_string(),
+        conventions,
+        totals: TotalsOut {
+            conventions: t.conventions,
+            by_status: count_map(
+                totals::STATUSES
+                    .iter()
+                    .zip(t.by_status)
+                    .map(|(s, n)| (s.as_str(), n)),
+            ),
+            by_kind: count_map(
+                Kind::ALL
+                    .iter()
+                    .zip(t.by_kind)
+                    .map(|(k, n)| (k.as_str(), n)),
+            ),
+            parties_by_sector: count_map(
+                totals::SECTORS
+                    .iter()
+                    .zip(t.parties_by_sector)
+                    .map(|(s, n)| (*s, n)),
+            ),
+            contributions_by_sector: by_sector(&t.granted_by_sector),
+            requested_by_sector: by_sector(&t.requested_by_sector),
+            contributions_by_party: parties,
+            overdue: t.overdue,
+            errors: t.errors,
+            warnings: t.warnings,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

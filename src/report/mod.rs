@@ -1,0 +1,468 @@
+//! `pacte status` and `pacte report`: where the conventions stand as of a
+//! date (CLI.md "status, report").
+//!
+//! One check run reads every file in parallel; while each document is in
+//! memory a [`Summary`] is built from it (due dates with their state,
+//! contributions, expenses, measures) and the document is dropped. The
+//! outputs are then written from the summaries alone:
+//!
+//! * `status`: a terminal dashboard ([`status`]), or the JSON below;
+//! * `report --format json`: [`json`] (amounts exact);
+//! * `report --format ics`: [`ics`] (stable UIDs, deterministic);
+//! * `report --format md|html`: the templates `report.md` / `report.html`
+//!   (the frame: totals, deadlines, charts) and `report/convention.md` /
+//!   `report/convention.html` (one convention's execution), through the
+//!   same template set, override rules and labels as `pacte render`
+//!   ([`crate::render::templates`]). The frame marks with
+//!   `{{ executions }}` where the per-convention sections go; those are
+//!   rendered in parallel, in chunks, and streamed, so that memory stays
+//!   flat over thousands of conventions.
+
+use std::io::{IsTerminal as _, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::check::{self, Options};
+use crate::cli::{ListFormat, RenderLang, ReportArgs, ReportFormat, StatusArgs};
+use crate::config::Config;
+use crate::discover::{self, Candidate};
+use crate::model::Lang;
+use crate::render::labels::Labels;
+use crate::render::templates::{self, TemplateSet};
+use crate::Outcome;
+
+pub mod charts;
+pub mod ics;
+pub mod json;
+pub mod status;
+pub mod summary;
+pub mod totals;
+pub mod view;
+
+pub use summary::Summary;
+
+/// Runs reading this many files or more show a progress bar (on a terminal).
+pub const PROGRESS_THRESHOLD: usize = 200;
+
+/// Where the frame template puts the per-convention sections.
+const EXECUTIONS_MARK: &str = "\u{1}pacte-executions\u{1}";
+
+/// Checks the files and summarises each convention.
+pub fn summarize(
+    candidates: &[Candidate],
+    config: &Config,
+    as_of: Date,
+    detail: bool,
+) -> Result<Vec<Summary>> {
+    let bar = progress_bar(candidates.len());
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let opts = Options {
+        config,
+        as_of,
+        progress: Some(&tick),
+    };
+    let run = check::check(candidates, &opts, |a| Summary::build(a, as_of, detail))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(run
+        .files
+        .into_iter()
+        .map(|(report, s)| match s {
+            // The check may add findings after the analysis (S004 across files).
+            Some(mut s) => {
+                s.errors = report.count(crate::diagnostic::Level::Error);
+                s.warnings = report.count(crate::diagnostic::Level::Warning);
+                s.infos = report.count(crate::diagnostic::Level::Info);
+                s.completeness = report.completeness;
+                s
+            }
+            None => Summary::from_report(&report),
+        })
+        .collect())
+}
+
+/// A progress bar on stderr, for long runs on a terminal only. The bar is
+/// the one thing drawn outside the writers given to the command: it is
+/// the edge of the program, and it never reaches stdout.
+fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+    if files < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} conventions read ({eta})")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn candidates(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
+    let found = discover::discover(paths, config)?;
+    if found.is_empty() {
+        bail!("{}", nothing_found(paths));
+    }
+    Ok(found)
+}
+
+fn nothing_found(paths: &[PathBuf]) -> String {
+    let where_ = if paths.is_empty() {
+        "in this folder".to_string()
+    } else {
+        format!(
+            "in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    format!("no convention found {where_} (a convention is a .toml, .yaml or .yml file with a `convention` table)")
+}
+
+/// `pacte status`.
+pub fn status(
+    args: &StatusArgs,
+    config: &Config,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let found = candidates(&args.paths, config)?;
+    let as_of = args.as_of.unwrap_or_else(crate::commands::today);
+    let summaries = summarize(&found, config, as_of, false)?;
+    if summaries.is_empty() {
+        bail!("{}", nothing_found(&args.paths));
+    }
+    match args.format {
+        ListFormat::Human => status::write(out, as_of, &summaries, color)?,
+        ListFormat::Json => json::write(out, as_of, &summaries, &totals::totals(&summaries))?,
+    }
+    Ok(Outcome::Clean)
+}
+
+impl ReportFormat {
+    fn from_extension(p: &Path) -> Option<ReportFormat> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => ReportFormat::Md,
+            "html" | "htm" => ReportFormat::Html,
+            "json" => ReportFormat::Json,
+            "ics" | "ical" => ReportFormat::Ics,
+            _ => return None,
+        })
+    }
+}
+
+/// `pacte report`.
+pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
+    let format = args
+        .format
+        .or_else(|| {
+            args.output
+                .as_deref()
+                .and_then(ReportFormat::from_extension)
+        })
+        .unwrap_or(ReportFormat::Md);
+    let found = candidates(&args.paths, config)?;
+    // Everything that can stop the run is checked before reading the files.
+    let target = match &args.output {
+        Some(o) => Some(output::Target::check(o, &found, args.force)?),
+        None => None,
+    };
+    let templates = match format {
+        ReportFormat::Md | ReportFormat::Html => Some(Templates::load(
+            args.templates.as_deref().or(config.templates.as_deref()),
+            format,
+        )?),
+        _ => None,
+    };
+    let as_of = args.as_of.unwrap_or_else(crate::commands::today);
+    let detail = templates.is_some();
+    let summaries = summarize(&found, config, as_of, detail)?;
+    if summaries.is_empty() {
+        bail!("{}", nothing_found(&args.paths));
+    }
+    let lang = match (args.lang, &summaries[..]) {
+        (Some(RenderLang::Fr), _) => Lang::Fr,
+        (Some(RenderLang::En), _) => Lang::En,
+        (None, [one]) => one.lang,
+        (None, _) => config.lang.unwrap_or(Lang::Fr),
+    };
+    let write = |out: &mut dyn Write| -> Result<()> {
+        match (&templates, format) {
+            (Some(t), _) => t.write(out, &summaries, as_of, lang),
+            (None, ReportFormat::Ics) => Ok(ics::write(out, as_of, &summaries)?),
+            (None, _) => Ok(json::write(
+                out,
+                as_of,
+                &summaries,
+                &totals::totals(&summaries),
+            )?),
+        }
+    };
+    match target {
+        None => write(stdout)?,
+        Some(t) => t.write(|f| write(f))?,
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The md or html templates of the report, from the render's template set.
+pub struct Templates {
+    set: TemplateSet,
+    tera: tera::Tera,
+    target: view::Target,
+    frame: &'static str,
+    section: &'static str,
+}
+
+impl Templates {
+    pub fn load(dir: Option<&Path>, format: ReportFormat) -> Result<Templates> {
+        let set = TemplateSet::load(dir)?;
+        let (kind, target, frame, section) = match format {
+            ReportFormat::Html => (
+                templates::Kind::Html,
+                view::Target::Html,
+                "report.html",
+                "report/convention.html",
+            ),
+            _ => (
+                templates::Kind::Markdown,
+                view::Target::Markdown,
+                "report.md",
+                "report/convention.md",
+            ),
+        };
+        let tera = set.tera(kind)?;
+        Ok(Templates {
+            set,
+            tera,
+            target,
+            frame,
+            section,
+        })
+    }
+
+    fn labels(&self, lang: Lang) -> Result<Labels> {
+        self.set.labels(lang)
+    }
+
+    fn render(&self, name: &str, cx: &tera::Context) -> Result<String> {
+        self.tera
+            .render(name, cx)
+            .map_err(|e| templates::template_error(name, None, &e))
+    }
+
+    /// Writes the whole report.
+    pub fn write(
+        &self,
+        out: &mut dyn Write,
+        summaries: &[Summary],
+        as_of: Date,
+        lang: Lang,
+    ) -> Result<()> {
+        let labels = self.labels(lang)?;
+        let words = view::Words { l: &labels, lang };
+        let t = totals::totals(summaries);
+        let mut base = tera::Context::new();
+        base.insert("l", &labels.to_json());
+        base.insert("lang", lang.as_str());
+        base.insert("single", &(summaries.len() == 1));
+        base.insert("version", env!("CARGO_PKG_VERSION"));
+        base.insert(
+            "colon",
+            match lang {
+                Lang::Fr => "\u{A0}: ",
+                Lang::En => ": ",
+            },
+        );
+        // The view is dropped as soon as the context holds it.
+        let mut cx =
+            tera::Context::from_serialize(view::frame(summaries, &t, as_of, &words, self.target))
+                .map_err(|e| anyhow::anyhow!("cannot prepare the report: {e}"))?;
+        drop(t);
+        cx.extend(base.clone());
+        cx.insert("executions", EXECUTIONS_MARK);
+        let text = self.render(self.frame, &cx)?;
+        drop(cx);
+        let (head, tail) = match text.split_once(EXECUTIONS_MARK) {
+            Some((h, t)) => (h, Some(t)),
+            None => (text.as_str(), None),
+        };
+        let md = self.target == view::Target::Markdown;
+        out.write_all(tidy(head, md).as_bytes())?;
+        if let Some(tail) = tail {
+            // Sections rendered in parallel, a chunk at a time, in order.
+            for (c, chunk) in summaries.chunks(512).enumerate() {
+                let parts: Vec<Result<String>> = chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let v = view::convention(s, c * 512 + i, &words, self.target);
+                        let mut cx = base.clone();
+                        cx.insert("c", &v);
+                        self.render(self.section, &cx)
+                            .map(|text| tidy(&text, md))
+                            .map_err(|e| anyhow::anyhow!("{e} (reporting {})", s.file))
+                    })
+                    .collect();
+                for p in parts {
+                    if md {
+                        out.write_all(b"\n")?;
+                    }
+                    out.write_all(p?.as_bytes())?;
+                }
+            }
+            if md {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(tidy(tail, md).as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+/// Drops blank lines left by template tags: at most one in a row in
+/// Markdown, none in HTML; no leading blank line.
+fn tidy(text: &str, markdown: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if markdown && !blank {
+                out.push('\n');
+            }
+            blank = true;
+            continue;
+        }
+        blank = false;
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if markdown {
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+    }
+    out
+}
+
+mod output {
+    //! `-o`: written atomically (a temporary file in the target's folder,
+    //! then a rename that never replaces an existing file without
+    //! `--force`), streamed so that a large report is never held whole.
+
+    use std::io::{BufWriter, Write};
+    use std::path::{Path, PathBuf};
+
+    use anyhow::{bail, Context as _, Result};
+
+    use crate::discover::Candidate;
+
+    pub struct Target {
+        path: PathBuf,
+        force: bool,
+    }
+
+    fn folder(p: &Path) -> &Path {
+        match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        }
+    }
+
+    impl Target {
+        /// Refuses, before anything is read, a missing folder, a folder as
+        /// target, an input file, or an existing file without `force`.
+        pub fn check(path: &Path, inputs: &[Candidate], force: bool) -> Result<Target> {
+            let dir = folder(path);
+            if !dir.is_dir() {
+                bail!(
+                    "{}: output folder {} does not exist",
+                    path.display(),
+                    dir.display()
+                );
+            }
+            if path.is_dir() {
+                bail!("{}: is a folder", path.display());
+            }
+            let canonical = dir
+                .canonicalize()
+                .ok()
+                .zip(path.file_name())
+                .map(|(d, n)| d.join(n));
+            if let Some(c) = canonical {
+                if inputs
+                    .iter()
+                    .any(|i| i.path.canonicalize().ok().as_ref() == Some(&c))
+                {
+                    bail!(
+                        "{}: refusing to write over a convention being reported",
+                        path.display()
+                    );
+                }
+            }
+            if !force && std::fs::symlink_metadata(path).is_ok() {
+                bail!(
+                    "{}: already exists (use --force to replace it)",
+                    path.display()
+                );
+            }
+            Ok(Target {
+                path: path.to_path_buf(),
+                force,
+            })
+        }
+
+        /// Streams the output into a temporary file, then puts it in place.
+        pub fn write(&self, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+            let dir = folder(&self.path);
+            let tmp = tempfile::Builder::new()
+                .prefix(".pacte-report-")
+                .tempfile_in(dir)
+                .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+            let mut w = BufWriter::with_capacity(1 << 16, tmp);
+            fill(&mut w)?;
+            let tmp = w
+                .into_inner()
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e))?;
+            tmp.as_file()
+                .sync_all()
+                .with_context(|| format!("{}: cannot write", self.path.display()))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt as _;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
+            let done = if self.force {
+                tmp.persist(&self.path).map(|_| ())
+            } else {
+                tmp.persist_noclobber(&self.path).map(|_| ())
+            };
+            done.map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    anyhow::anyhow!(
+                        "{}: already exists (use --force to replace it)",
+                        self.path.display()
+                    )
+                } else {
+                    anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e.error)
+                }
+            })
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! `pacte status`: one line per convention, then the overdue items.
+//! Colours only when asked (`--color`, a terminal).
+
+use std::io::Write;
+
+use jiff::civil::Date;
+
+use super::summary::{State, Summary};
+
+const RED: &str = "\x1b[31m";
+const YELLOW: &str = "\x1b[33m";
+const GREEN: &str = "\x1b[32m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(text: &str, style: &str, color: bool) -> String {
+    if color && !style.is_empty() {
+        format!("{style}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Pads to `width` characters (not bytes).
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+fn completeness(c: Option<f64>) -> String {
+    match c {
+        Some(c) => format!("{:.0}%", c * 100.0),
+        None => "—".to_string(),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn write(
+    out: &mut dyn Write,
+    as_of: Date,
+    summaries: &[Summary],
+    color: bool,
+) -> std::io::Result<()> {
+    let id_w = summaries
+        .iter()
+        .map(|s| s.display_id().chars().count())
+        .max()
+        .unwrap_or(2)
+        .clamp(10, 40);
+    writeln!(
+        out,
+        "{}",
+        paint(
+            &format!(
+                "{} {:<11} {:<10} {:>6}  {:<30} {:>7}",
+                pad("convention", id_w),
+                "kind",
+                "status",
+                "compl.",
+                "next deadline",
+                "overdue"
+            ),
+            BOLD,
+            color
+        )
+    )?;
+    for s in summaries {
+        let next = match s.next_deadline() {
+            Some(e) => format!("{} {} {}", e.due, e.kind, e.id),
+            None => "—".to_string(),
+        };
+        let overdue = s.overdue().count();
+        let compl = completeness(s.completeness);
+        let compl_style = match s.completeness {
+            None => RED,
+            Some(c) if c < 1.0 => YELLOW,
+            Some(_) => "",
+        };
+        let next_style = match s.next_deadline().map(|e| e.state) {
+            Some(State::Pending { in_days }) if in_days <= super::summary::NEAR_DAYS => YELLOW,
+            _ => "",
+        };
+        writeln!(
+            out,
+            "{} {:<11} {:<10} {}  {} {}",
+            paint(&pad(s.display_id(), id_w), BOLD, color),
+            s.kind.as_str(),
+            s.status.as_str(),
+            paint(&format!("{compl:>6}"), compl_style, color),
+            paint(&pad(&next, 30), next_style, color),
+            paint(
+                &format!("{overdue:>7}"),
+                if overdue > 0 { RED } else { "" },
+                color
+            ),
+        )?;
+    }
+    let overdue: Vec<_> = summaries
+        .iter()
+        .flat_map(|s| s.overdue().map(move |e| (s, e)))
+        .collect();
+    writeln!(out)?;
+    if overdue.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint(&format!("Nothing overdue as of {as_of}."), GREEN, color)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            paint(
+                &format!(
+                    "{} as of {as_of}:",
+                    plural(overdue.len(), "overdue item", "overdue items")
+                ),
+                BOLD,
+                color
+            )
+        )?;
+        for (s, e) in overdue {
+            let days = match e.state {
+                State::Overdue { days } => days,
+                _ => 0,
+            };
+            let what = match &e.title {
+                Some(t) => format!("{} {} \"{t}\"", e.kind, e.id),
+                None if e.periodic => {
+                    format!("{} {} #{}", e.kind, e.id, e.occurrence)
+                }
+                None => format!("{} {}", e.kind, e.id),
+            };
+            writeln!(
+                out,
+                "  {}  {}  due {}  {}",
+                paint(&pad(s.display_id(), id_w), BOLD, color),
+                what,
+                e.due,
+                paint(&plural(days as usize, "day late", "days late"), RED, color)
+            )?;
+        }
+    }
+    let errors: usize = summaries.iter().map(|s| s.errors).sum();
+    let warnings: usize = summaries.iter().map(|s| s.warnings).sum();
+    if errors + warnings > 0 {
+        writeln!(
+            out,
+            "{}",
+            paint(
+                &format!(
+                    "{}, {} in {}: `pacte check` tells more.",
+                    plural(errors, "error", "errors"),
+                    plural(warnings, "warning", "warnings"),
+                    plural(summaries.len(), "convention", "conventions")
+                ),
+                DIM,
+                color
+            )
+        )?;
+    }
+    Ok(())
+}
