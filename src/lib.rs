@@ -20,6 +20,7 @@ pub mod emit;
 pub mod fingerprint;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod render;
 pub mod report;

@@ -7,7 +7,7 @@
 //! input and git state give the same bytes (no clock is read).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
@@ -19,6 +19,7 @@ use crate::diagnostic::Level;
 use crate::discover::{self, Candidate};
 use crate::emit::{Emitter, Human};
 use crate::model::Lang;
+use crate::output;
 use crate::Outcome;
 
 pub mod format;
@@ -176,94 +177,6 @@ fn template_dir<'a>(args: &'a RenderArgs, config: &'a Config) -> Option<&'a Path
     args.templates.as_deref().or(config.templates.as_deref())
 }
 
-/// Where an output goes.
-struct Target {
-    path: PathBuf,
-}
-
-fn canonical_target(p: &Path) -> Option<PathBuf> {
-    if let Ok(c) = p.canonicalize() {
-        return Some(c);
-    }
-    let parent = match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    Some(parent.canonicalize().ok()?.join(p.file_name()?))
-}
-
-/// Checks that `target` can be written: its folder exists, it is not an
-/// input, and it does not exist yet (unless `force`).
-fn check_target(target: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
-    let parent = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        bail!(
-            "{}: output folder {} does not exist",
-            target.display(),
-            parent.display()
-        );
-    }
-    if target.is_dir() {
-        bail!("{}: is a folder", target.display());
-    }
-    if let Some(c) = canonical_target(target) {
-        if inputs.contains(&c) {
-            bail!(
-                "{}: refusing to write over the convention being rendered",
-                target.display()
-            );
-        }
-    }
-    if !force && std::fs::symlink_metadata(target).is_ok() {
-        bail!(
-            "{}: already exists (use --force to replace it)",
-            target.display()
-        );
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `target` atomically: a temporary file in the same
-/// folder, then a rename (that never replaces an existing file without `force`).
-pub fn write_atomic(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    let parent = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pacte-render-")
-        .tempfile_in(parent)
-        .with_context(|| format!("{}: cannot create a temporary file", parent.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("{}: cannot write", target.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let done = if force {
-        tmp.persist(target).map(|_| ())
-    } else {
-        tmp.persist_noclobber(target).map(|_| ())
-    };
-    done.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!(
-                "{}: already exists (use --force to replace it)",
-                target.display()
-            )
-        } else {
-            anyhow::anyhow!("{}: cannot write: {}", target.display(), e.error)
-        }
-    })
-}
-
 /// `pacte render`.
 pub fn run(
     args: &RenderArgs,
@@ -409,11 +322,8 @@ pub fn run(
     };
 
     // Where each document goes; every target is checked before any write.
-    let inputs: Vec<PathBuf> = candidates
-        .iter()
-        .filter_map(|c| c.path.canonicalize().ok())
-        .collect();
-    let mut targets: Vec<Target> = Vec::new();
+    let inputs = output::canonical_inputs(candidates.iter().map(|c| c.path.as_path()));
+    let mut targets: Vec<output::Target> = Vec::new();
     for (r, d) in &docs {
         let path = if folder || output.is_dir() {
             if d.id.is_empty() {
@@ -423,8 +333,7 @@ pub fn run(
         } else {
             output.clone()
         };
-        check_target(&path, &inputs, args.force)?;
-        targets.push(Target { path });
+        targets.push(output::Target::check(&path, &inputs, args.force)?);
     }
 
     let results: Vec<Result<()>> = docs
@@ -433,10 +342,10 @@ pub fn run(
         .map(|((_, d), t)| {
             let bytes = match &browser {
                 Some(b) => pdf::print(b, &d.text)
-                    .with_context(|| format!("{}: not written", t.path.display()))?,
+                    .with_context(|| format!("{}: not written", t.path().display()))?,
                 None => d.text.clone().into_bytes(),
             };
-            write_atomic(&t.path, &bytes, args.force)
+            t.write_bytes(&bytes)
         })
         .collect();
     for r in results {

@@ -30,6 +30,7 @@ use crate::cli::{ListFormat, RenderLang, ReportArgs, ReportFormat, StatusArgs};
 use crate::config::Config;
 use crate::discover::{self, Candidate};
 use crate::model::Lang;
+use crate::output;
 use crate::render::labels::Labels;
 use crate::render::templates::{self, TemplateSet};
 use crate::Outcome;
@@ -178,7 +179,10 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
     let found = candidates(&args.paths, config)?;
     // Everything that can stop the run is checked before reading the files.
     let target = match &args.output {
-        Some(o) => Some(output::Target::check(o, &found, args.force)?),
+        Some(o) => {
+            let inputs = output::canonical_inputs(found.iter().map(|c| c.path.as_path()));
+            Some(output::Target::check(o, &inputs, args.force)?)
+        }
         None => None,
     };
     let templates = match format {
@@ -357,112 +361,4 @@ fn tidy(text: &str, markdown: bool) -> String {
         }
     }
     out
-}
-
-mod output {
-    //! `-o`: written atomically (a temporary file in the target's folder,
-    //! then a rename that never replaces an existing file without
-    //! `--force`), streamed so that a large report is never held whole.
-
-    use std::io::{BufWriter, Write};
-    use std::path::{Path, PathBuf};
-
-    use anyhow::{bail, Context as _, Result};
-
-    use crate::discover::Candidate;
-
-    pub struct Target {
-        path: PathBuf,
-        force: bool,
-    }
-
-    fn folder(p: &Path) -> &Path {
-        match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        }
-    }
-
-    impl Target {
-        /// Refuses, before anything is read, a missing folder, a folder as
-        /// target, an input file, or an existing file without `force`.
-        pub fn check(path: &Path, inputs: &[Candidate], force: bool) -> Result<Target> {
-            let dir = folder(path);
-            if !dir.is_dir() {
-                bail!(
-                    "{}: output folder {} does not exist",
-                    path.display(),
-                    dir.display()
-                );
-            }
-            if path.is_dir() {
-                bail!("{}: is a folder", path.display());
-            }
-            let canonical = dir
-                .canonicalize()
-                .ok()
-                .zip(path.file_name())
-                .map(|(d, n)| d.join(n));
-            if let Some(c) = canonical {
-                if inputs
-                    .iter()
-                    .any(|i| i.path.canonicalize().ok().as_ref() == Some(&c))
-                {
-                    bail!(
-                        "{}: refusing to write over a convention being reported",
-                        path.display()
-                    );
-                }
-            }
-            if !force && std::fs::symlink_metadata(path).is_ok() {
-                bail!(
-                    "{}: already exists (use --force to replace it)",
-                    path.display()
-                );
-            }
-            Ok(Target {
-                path: path.to_path_buf(),
-                force,
-            })
-        }
-
-        /// Streams the output into a temporary file, then puts it in place.
-        pub fn write(&self, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-            let dir = folder(&self.path);
-            let tmp = tempfile::Builder::new()
-                .prefix(".pacte-report-")
-                .tempfile_in(dir)
-                .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
-            let mut w = BufWriter::with_capacity(1 << 16, tmp);
-            fill(&mut w)?;
-            let tmp = w
-                .into_inner()
-                .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e))?;
-            tmp.as_file()
-                .sync_all()
-                .with_context(|| format!("{}: cannot write", self.path.display()))?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt as _;
-                let _ = tmp
-                    .as_file()
-                    .set_permissions(std::fs::Permissions::from_mode(0o644));
-            }
-            let done = if self.force {
-                tmp.persist(&self.path).map(|_| ())
-            } else {
-                tmp.persist_noclobber(&self.path).map(|_| ())
-            };
-            done.map_err(|e| {
-                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                    anyhow::anyhow!(
-                        "{}: already exists (use --force to replace it)",
-                        self.path.display()
-                    )
-                } else {
-                    anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e.error)
-                }
-            })
-        }
-    }
 }
