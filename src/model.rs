@@ -504,6 +504,17 @@ impl Document {
             .iter()
             .find(|p| p.id.get().is_some_and(|i| i == id))
     }
+    /// The tracked expenses that count as of `as_of`: a valid date on or
+    /// before it and a valid amount (L006 and the execution report agree on it).
+    pub fn expenses_as_of(&self, as_of: Date) -> impl Iterator<Item = (&Expense, Decimal)> {
+        self.tracking
+            .get()
+            .map(|t| t.expenses.items())
+            .unwrap_or_default()
+            .iter()
+            .filter(move |x| x.date.get().is_some_and(|d| *d <= as_of))
+            .filter_map(|x| x.amount.get().map(|a| (x, *a)))
+    }
     /// Ids of the parties, in file order (parties without a valid id skipped).
     pub fn party_ids(&self) -> impl Iterator<Item = &str> {
         self.parties

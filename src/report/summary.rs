@@ -276,7 +276,7 @@ impl Summary {
         s.start = c.start.get().copied();
         s.end = c.end.get().copied();
         s.budget = doc.funds.get().and_then(|f| f.budget.get().copied());
-        s.spent = counted_expenses(doc, as_of).map(|(_, a)| a).sum();
+        s.spent = doc.expenses_as_of(as_of).map(|(_, a)| a).sum();
         s.entries = due::due_items(doc, as_of)
             .iter()
             .map(|i| Entry {
@@ -377,19 +377,6 @@ impl Summary {
     }
 }
 
-fn counted_expenses(
-    doc: &Document,
-    as_of: Date,
-) -> impl Iterator<Item = (&crate::model::Expense, Decimal)> {
-    doc.tracking
-        .get()
-        .map(|t| t.expenses.items())
-        .unwrap_or_default()
-        .iter()
-        .filter(move |x| x.date.get().is_some_and(|d| *d <= as_of))
-        .filter_map(|x| x.amount.get().map(|a| (x, *a)))
-}
-
 fn build_detail(doc: &Document, as_of: Date) -> Detail {
     let mut d = Detail::default();
     let party_name = |id: &String| -> String {
@@ -426,7 +413,7 @@ fn build_detail(doc: &Document, as_of: Date) -> Detail {
             })
             .collect();
     }
-    for (x, amount) in counted_expenses(doc, as_of) {
+    for (x, amount) in doc.expenses_as_of(as_of) {
         d.expenses += 1;
         let line = x
             .line

@@ -3,7 +3,7 @@ use rust_decimal::Decimal;
 
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::model::{Document, Expense};
+use crate::model::Document;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -62,22 +62,10 @@ declare_rule! {
     }
 }
 
-/// The expenses that count as of `as_of`: a valid date on or before it and a
-/// valid amount.
-fn counted(doc: &Document, as_of: Date) -> impl Iterator<Item = (&Expense, Decimal)> {
-    doc.tracking
-        .get()
-        .map(|t| t.expenses.items())
-        .unwrap_or_default()
-        .iter()
-        .filter(move |x| x.date.get().is_some_and(|d| *d <= as_of))
-        .filter_map(|x| x.amount.get().map(|a| (x, *a)))
-}
-
 /// The total of the expenses counted as of `as_of`, all lines together, and
 /// that of those recorded against `line` (when given).
 fn spent(doc: &Document, as_of: Date, line: Option<&str>) -> Decimal {
-    counted(doc, as_of)
+    doc.expenses_as_of(as_of)
         .filter(|(x, _)| line.is_none_or(|l| x.line.get().is_some_and(|xl| xl == l)))
         .map(|(_, a)| a)
         .sum()
@@ -101,7 +89,7 @@ impl Rule for Overspent {
         let Some(funds) = cx.doc.funds.get() else {
             return;
         };
-        if counted(cx.doc, cx.as_of).next().is_none() {
+        if cx.doc.expenses_as_of(cx.as_of).next().is_none() {
             return;
         }
         let currency = cx
