@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -48,6 +48,7 @@ fn shifted(level: HeadingLevel) -> HeadingLevel {
 /// A Markdown field as safe HTML.
 pub fn to_html(md: &str) -> String {
     let mut in_image = 0usize;
+    let mut links: Vec<bool> = Vec::new();
     let events = parser(md).filter_map(|ev| match ev {
         Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
         Event::Start(Tag::Image { .. }) => {
@@ -70,17 +71,13 @@ pub fn to_html(md: &str) -> String {
             attrs,
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(shifted(level)))),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if !link_allowed(&dest_url) => Some(Event::Start(Tag::Link {
-            link_type,
-            dest_url: CowStr::Borrowed(""),
-            title,
-            id,
-        })),
+        // A link with a scheme that is not allowed keeps its text only.
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let allowed = link_allowed(dest_url);
+            links.push(allowed);
+            allowed.then_some(ev)
+        }
+        Event::End(TagEnd::Link) => links.pop().unwrap_or(true).then_some(ev),
         other => Some(other),
     });
     let mut html = String::with_capacity(md.len() * 3 / 2);

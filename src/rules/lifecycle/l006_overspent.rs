@@ -138,8 +138,8 @@ impl Rule for Overspent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Expense;
     use crate::model::test_ok as ok;
+    use crate::model::Expense;
     use crate::model::{Field, Tracking};
 
     use std::str::FromStr;
