@@ -624,3 +624,82 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
         }
     }
 }
+
+/// The footer names the commit of each file's last change, marks a modified
+/// working copy and an untracked file, the same way for one file and for a
+/// folder (where git is asked once for all files).
+#[test]
+fn footer_git_state_for_one_file_and_for_a_folder() {
+    let git_ok = Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !git_ok {
+        eprintln!("note: git is not installed; footer git test skipped");
+        return;
+    }
+    let dir = workdir(&["festival-campus.toml", "community-energy.toml"]);
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(["-c", "user.email=test@example.org", "-c", "user.name=test"])
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "conventions"]);
+    let commit = git(&["log", "-1", "--format=%h"]);
+    let festival = std::fs::read_to_string(dir.path().join("festival-campus.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("festival-campus.toml"),
+        format!("{festival}\n# relu\n"),
+    )
+    .unwrap();
+    let energy = std::fs::read_to_string(dir.path().join("community-energy.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("nouvelle.toml"),
+        energy.replace("id = \"cork-community-energy\"", "id = \"nouvelle\""),
+    )
+    .unwrap();
+
+    let one = |name: &str| stdout(&pacte(dir.path(), &["render", name, "--format", "html"]));
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let o = pacte(
+        dir.path(),
+        &["render", ".", "--format", "html", "-o", "out"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let folder = |id: &str| {
+        std::fs::read_to_string(dir.path().join("out").join(format!("{id}.html"))).unwrap()
+    };
+
+    for (html, label) in [
+        (one("festival-campus.toml"), "one"),
+        (folder("festival-campus-2027"), "folder"),
+    ] {
+        assert!(
+            html.contains(&format!("Git : {commit} (copie de travail modifiée")),
+            "{label}"
+        );
+    }
+    for html in [
+        one("community-energy.toml"),
+        folder("cork-community-energy"),
+    ] {
+        assert!(
+            html.contains(&format!("Git: {commit}")) && !html.contains("modified"),
+            "committed, unchanged"
+        );
+    }
+    for html in [one("nouvelle.toml"), folder("nouvelle")] {
+        assert!(html.contains("untracked"), "untracked");
+    }
+}

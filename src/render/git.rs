@@ -38,38 +38,131 @@ impl GitState {
     }
 }
 
-/// Asks git, remembering per folder whether it is inside a repository (so a
-/// folder outside git costs one process, not one per file).
+/// Asks git. For many files, [`Git::prepare`] asks once per repository
+/// (the files' last commits in one `git log` walk, the modified files in one
+/// `git diff`); other files are asked about one by one.
 #[derive(Default)]
 pub struct Git {
     inside: Mutex<HashMap<PathBuf, bool>>,
+    prepared: HashMap<PathBuf, GitState>,
 }
 
 fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
     c.arg("-C")
         .arg(dir)
+        .args(["-c", "core.quotepath=off"])
         .env("GIT_OPTIONAL_LOCKS", "0")
         .env("GIT_TERMINAL_PROMPT", "0")
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
-        .stdin(Stdio::null());
+        .stdin(Stdio::null())
+        .stderr(Stdio::null());
     c
 }
 
+/// The output of a git command that succeeded.
+fn output(c: &mut Command) -> Option<String> {
+    let o = c.output().ok()?;
+    o.status
+        .success()
+        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
 impl Git {
+    /// Learns the state of all `files` with a few git processes per repository.
+    pub fn prepare(&mut self, files: &[PathBuf]) {
+        let mut by_top: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+        let mut tops: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+        for f in files {
+            let Ok(abs) = f.canonicalize() else { continue };
+            let Some(dir) = abs.parent().map(Path::to_path_buf) else {
+                continue;
+            };
+            let top = tops
+                .entry(dir.clone())
+                .or_insert_with(|| {
+                    output(git(&dir).args(["rev-parse", "--show-toplevel"]))
+                        .map(|t| PathBuf::from(t.trim_end_matches(['\n', '\r'])))
+                        .and_then(|t| t.canonicalize().ok())
+                })
+                .clone();
+            match top {
+                Some(top) => by_top.entry(top).or_default().push(abs),
+                None => {
+                    self.prepared.insert(abs, GitState::NoRepository);
+                }
+            }
+        }
+        for (top, files) in by_top {
+            let rel: Vec<PathBuf> = files
+                .iter()
+                .filter_map(|f| f.strip_prefix(&top).ok().map(Path::to_path_buf))
+                .collect();
+            let mut folders: Vec<PathBuf> = rel
+                .iter()
+                .map(|r| r.parent().map(Path::to_path_buf).unwrap_or_default())
+                .collect();
+            folders.sort();
+            folders.dedup();
+            let spec: Vec<String> = folders
+                .iter()
+                .map(|d| match d.as_os_str().is_empty() {
+                    true => ".".to_string(),
+                    false => d.to_string_lossy().into_owned(),
+                })
+                .collect();
+            // The last commit of each file: the first time a walk from HEAD names it.
+            let mut last: HashMap<String, String> = HashMap::new();
+            if let Some(log) = output(
+                git(&top)
+                    .args([
+                        "log",
+                        "--no-renames",
+                        "--name-only",
+                        "--format=%x01%h",
+                        "--",
+                    ])
+                    .args(&spec),
+            ) {
+                let mut commit = String::new();
+                for line in log.lines() {
+                    if let Some(h) = line.strip_prefix('\u{1}') {
+                        commit = h.to_string();
+                    } else if !line.is_empty() && !last.contains_key(line) {
+                        last.insert(line.to_string(), commit.clone());
+                    }
+                }
+            }
+            let modified: std::collections::HashSet<String> = output(
+                git(&top)
+                    .args(["diff", "--name-only", "HEAD", "--"])
+                    .args(&spec),
+            )
+            .map(|o| o.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+            for (abs, r) in files.iter().zip(&rel) {
+                let key = r.to_string_lossy().replace('\\', "/");
+                let state = match last.get(&key) {
+                    Some(commit) => GitState::Committed {
+                        commit: commit.clone(),
+                        modified: modified.contains(&key),
+                    },
+                    None => GitState::Untracked,
+                };
+                self.prepared.insert(abs.clone(), state);
+            }
+        }
+    }
+
     fn inside_repository(&self, dir: &Path) -> bool {
         if let Ok(map) = self.inside.lock() {
             if let Some(v) = map.get(dir) {
                 return *v;
             }
         }
-        let v = git(dir)
-            .args(["rev-parse", "--is-inside-work-tree"])
-            .stderr(Stdio::null())
-            .output()
-            .map(|o| o.status.success() && o.stdout.starts_with(b"true"))
-            .unwrap_or(false);
+        let v = output(git(dir).args(["rev-parse", "--is-inside-work-tree"]))
+            .is_some_and(|o| o.starts_with("true"));
         if let Ok(mut map) = self.inside.lock() {
             map.insert(dir.to_path_buf(), v);
         }
@@ -77,6 +170,9 @@ impl Git {
     }
 
     pub fn state(&self, file: &Path) -> GitState {
+        if let Some(s) = file.canonicalize().ok().and_then(|c| self.prepared.get(&c)) {
+            return s.clone();
+        }
         let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let (Some(dir), Some(name)) = (abs.parent(), abs.file_name()) else {
             return GitState::NoRepository;
@@ -84,12 +180,11 @@ impl Git {
         if !self.inside_repository(dir) {
             return GitState::NoRepository;
         }
-        let out = git(dir)
+        let commit = match git(dir)
             .args(["log", "-1", "--format=%h", "--"])
             .arg(name)
-            .stderr(Stdio::null())
-            .output();
-        let commit = match out {
+            .output()
+        {
             Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).trim().to_string(),
             Ok(_) => return GitState::Untracked,
             Err(_) => return GitState::NoRepository,
@@ -101,7 +196,6 @@ impl Git {
             .args(["diff", "--quiet", "HEAD", "--"])
             .arg(name)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .status()
             .map(|s| s.code() == Some(1))
             .unwrap_or(false);

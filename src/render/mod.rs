@@ -7,7 +7,7 @@
 //! input and git state give the same bytes (no clock is read).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
@@ -226,7 +226,7 @@ pub fn run(
         RenderLang::Fr => Lang::Fr,
         RenderLang::En => Lang::En,
     });
-    let renderer = Renderer::new(template_dir(args, config), format, lang)?;
+    let mut renderer = Renderer::new(template_dir(args, config), format, lang)?;
 
     let candidates = if folder {
         discover::discover(std::slice::from_ref(&args.path), config)?
@@ -242,6 +242,11 @@ pub fn run(
         as_of: crate::commands::today(),
         progress: None,
     };
+    if candidates.len() > 1 {
+        let files: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
+        renderer.git.prepare(&files);
+    }
+    let renderer = renderer;
     let run = check::check(&candidates, &opts, |a| renderer.render(a))?;
     if run.files.is_empty() {
         bail!(
