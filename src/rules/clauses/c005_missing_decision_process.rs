@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::no_keys;
+use crate::rules::clauses::{missing_keys, table, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -49,37 +49,26 @@ impl Rule for MissingDecisionProcess {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let decision = &cx.doc.decision;
-        if decision.is_invalid() {
-            return; // S003 reports it
-        }
-        let Some(d) = decision.get() else {
-            out.push(Self::META.finding(
-                decision.span_or(cx.header()),
-                "the convention has no [decision] table: who decides, and how, is not said",
-            ));
+        let Some(d) = table(
+            &cx.doc.decision,
+            &Self::META,
+            cx,
+            "the convention has no [decision] table: who decides, and how, is not said",
+            out,
+        ) else {
             return;
         };
-        let mut missing = Vec::new();
-        if d.body.is_absent() {
-            missing.push("body");
-        }
-        if d.rule.is_absent() {
-            missing.push("rule");
-        }
-        if missing.is_empty() {
-            return;
-        }
-        // A single key written empty (`body = ""`) is pointed at.
-        let (span, help) = match missing.as_slice() {
-            ["body"] => (d.body.span_or(d.span), "add `body = \"…\"` to [decision]: the body that takes decisions (e.g. \"Comité de pilotage\")"),
-            ["rule"] => (d.rule.span_or(d.span), "add `rule` to [decision]: \"consensus\", \"majority\", \"qualified_majority\" or \"unanimity\""),
-            _ => (d.span, Self::META.help),
-        };
-        out.push(
-            Self::META
-                .finding(span, format!("[decision] has {}", no_keys(&missing)))
-                .with_help(help),
-        );
+        let keys = [
+            Required::of("body", &d.body, "add `body = \"…\"` to [decision]: the body that takes decisions (e.g. \"Comité de pilotage\")"),
+            Required::of("rule", &d.rule, "add `rule` to [decision]: \"consensus\", \"majority\", \"qualified_majority\" or \"unanimity\""),
+        ];
+        out.extend(missing_keys(
+            &Self::META,
+            "decision",
+            d.span,
+            &keys,
+            Self::META.help,
+            "",
+        ));
     }
 }

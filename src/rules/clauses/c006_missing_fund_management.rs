@@ -2,7 +2,7 @@ use rust_decimal::Decimal;
 
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::no_keys;
+use crate::rules::clauses::{missing_keys, table, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -52,15 +52,13 @@ impl Rule for MissingFundManagement {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let funds = &cx.doc.funds;
-        if funds.is_invalid() {
-            return; // S003 reports it
-        }
-        let Some(f) = funds.get() else {
-            out.push(Self::META.finding(
-                funds.span_or(cx.header()),
-                "the convention has no [funds] table: its budget and how the money is managed are not said",
-            ));
+        let Some(f) = table(
+            &cx.doc.funds,
+            &Self::META,
+            cx,
+            "the convention has no [funds] table: its budget and how the money is managed are not said",
+            out,
+        ) else {
             return;
         };
         if f.budget.is_absent() {
@@ -80,32 +78,17 @@ impl Rule for MissingFundManagement {
         if *budget <= Decimal::ZERO {
             return;
         }
-        let mut missing = Vec::new();
-        if f.holder.is_absent() {
-            missing.push("holder");
-        }
-        if f.justification.is_absent() {
-            missing.push("justification");
-        }
-        if missing.is_empty() {
-            return;
-        }
-        // A single key written empty (`holder = ""`) is pointed at.
-        let (span, help) = match missing.as_slice() {
-            ["holder"] => (f.holder.span_or(f.span), "add `holder` to [funds]: the id of the party that manages the funds, or \"each\" when every party manages its own share"),
-            ["justification"] => (f.justification.span_or(f.span), "add `justification` to [funds]: which supporting documents are produced, to whom and how often"),
-            _ => (f.span, "add `holder` (the party that manages the funds, or \"each\") and `justification` (which supporting documents, to whom, how often) to [funds]"),
-        };
-        out.push(
-            Self::META
-                .finding(
-                    span,
-                    format!(
-                        "[funds] has {}: required when the budget is above 0",
-                        no_keys(&missing)
-                    ),
-                )
-                .with_help(help),
-        );
+        let keys = [
+            Required::of("holder", &f.holder, "add `holder` to [funds]: the id of the party that manages the funds, or \"each\" when every party manages its own share"),
+            Required::of("justification", &f.justification, "add `justification` to [funds]: which supporting documents are produced, to whom and how often"),
+        ];
+        out.extend(missing_keys(
+            &Self::META,
+            "funds",
+            f.span,
+            &keys,
+            "add `holder` (the party that manages the funds, or \"each\") and `justification` (which supporting documents, to whom, how often) to [funds]",
+            ": required when the budget is above 0",
+        ));
     }
 }

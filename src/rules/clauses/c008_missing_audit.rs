@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Kind;
-use crate::rules::clauses::join_and;
+use crate::rules::clauses::{join_and, table};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -51,15 +51,13 @@ impl Rule for MissingAudit {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let audit = &cx.doc.audit;
-        if audit.is_invalid() {
-            return; // S003 reports it
-        }
-        let Some(a) = audit.get() else {
-            out.push(Self::META.finding(
-                audit.span_or(cx.header()),
-                "the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said",
-            ));
+        let Some(a) = table(
+            &cx.doc.audit,
+            &Self::META,
+            cx,
+            "the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said",
+            out,
+        ) else {
             return;
         };
         let gestion = cx.kind == Kind::Gestion;

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::no_keys;
+use crate::rules::clauses::{missing_keys, table, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -48,37 +48,26 @@ impl Rule for MissingTermination {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let termination = &cx.doc.termination;
-        if termination.is_invalid() {
-            return; // S003 reports it
-        }
-        let Some(t) = termination.get() else {
-            out.push(Self::META.finding(
-                termination.span_or(cx.header()),
-                "the convention has no [termination] table: how a partner can end the agreement is not said",
-            ));
+        let Some(t) = table(
+            &cx.doc.termination,
+            &Self::META,
+            cx,
+            "the convention has no [termination] table: how a partner can end the agreement is not said",
+            out,
+        ) else {
             return;
         };
-        let mut missing = Vec::new();
-        if t.notice_days.is_absent() {
-            missing.push("notice_days");
-        }
-        if t.grounds.is_absent() {
-            missing.push("grounds");
-        }
-        if missing.is_empty() {
-            return;
-        }
-        // A single key written empty (`grounds = []`) is pointed at.
-        let (span, help) = match missing.as_slice() {
-            ["notice_days"] => (t.notice_days.span_or(t.span), "add `notice_days` to [termination]: the days of notice a partner gives before the agreement ends (e.g. `notice_days = 60`)"),
-            ["grounds"] => (t.grounds.span_or(t.span), "add `grounds` to [termination]: the reasons for which the agreement can be ended (e.g. `grounds = [\"Accord des parties\"]`)"),
-            _ => (t.span, Self::META.help),
-        };
-        out.push(
-            Self::META
-                .finding(span, format!("[termination] has {}", no_keys(&missing)))
-                .with_help(help),
-        );
+        let keys = [
+            Required::of("notice_days", &t.notice_days, "add `notice_days` to [termination]: the days of notice a partner gives before the agreement ends (e.g. `notice_days = 60`)"),
+            Required::of("grounds", &t.grounds, "add `grounds` to [termination]: the reasons for which the agreement can be ended (e.g. `grounds = [\"Accord des parties\"]`)"),
+        ];
+        out.extend(missing_keys(
+            &Self::META,
+            "termination",
+            t.span,
+            &keys,
+            Self::META.help,
+            "",
+        ));
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::no_keys;
+use crate::rules::clauses::{missing_keys, table, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -59,55 +59,28 @@ impl Rule for MissingGovernance {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let governance = &cx.doc.governance;
-        if governance.is_invalid() {
-            return; // S003 reports it
-        }
-        let Some(g) = governance.get() else {
-            out.push(Self::META.finding(
-                governance.span_or(cx.header()),
-                "the convention has no [governance] table: its board, officers, deliberations and management are not said",
-            ));
+        let Some(g) = table(
+            &cx.doc.governance,
+            &Self::META,
+            cx,
+            "the convention has no [governance] table: its board, officers, deliberations and management are not said",
+            out,
+        ) else {
             return;
         };
-        let mut missing = Vec::new();
-        if g.board.is_absent() {
-            missing.push("board");
-        }
-        if g.officers.is_absent() {
-            missing.push("officers");
-        }
-        if g.deliberations.is_absent() {
-            missing.push("deliberations");
-        }
-        if g.management.is_absent() {
-            missing.push("management");
-        }
-        let (span, help) = match missing.as_slice() {
-            [] => return,
-            // A single key written empty (`board = []`) is pointed at.
-            ["board"] => (
-                g.board.span_or(g.span),
-                "add `board` to [governance]: its seats, party by party (e.g. `{ party = \"ville\", seats = 3 }`)",
-            ),
-            ["officers"] => (
-                g.officers.span_or(g.span),
-                "add `officers` to [governance]: who presides, who keeps the accounts, how they are chosen",
-            ),
-            ["deliberations"] => (
-                g.deliberations.span_or(g.span),
-                "add `deliberations` to [governance]: how the board meets, its quorum and majority",
-            ),
-            ["management"] => (
-                g.management.span_or(g.span),
-                "add `management` to [governance]: who runs the facility or programme between board meetings",
-            ),
-            _ => (g.span, Self::META.help),
-        };
-        out.push(
-            Self::META
-                .finding(span, format!("[governance] has {}", no_keys(&missing)))
-                .with_help(help),
-        );
+        let keys = [
+            Required::of("board", &g.board, "add `board` to [governance]: its seats, party by party (e.g. `{ party = \"ville\", seats = 3 }`)"),
+            Required::of("officers", &g.officers, "add `officers` to [governance]: who presides, who keeps the accounts, how they are chosen"),
+            Required::of("deliberations", &g.deliberations, "add `deliberations` to [governance]: how the board meets, its quorum and majority"),
+            Required::of("management", &g.management, "add `management` to [governance]: who runs the facility or programme between board meetings"),
+        ];
+        out.extend(missing_keys(
+            &Self::META,
+            "governance",
+            g.span,
+            &keys,
+            Self::META.help,
+            "",
+        ));
     }
 }

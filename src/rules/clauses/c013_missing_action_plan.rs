@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::table;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -49,15 +50,13 @@ impl Rule for MissingActionPlan {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let governance = &cx.doc.governance;
-        if governance.is_invalid() {
-            return; // S003 reports it
-        }
-        let Some(g) = governance.get() else {
-            out.push(Self::META.finding(
-                governance.span_or(cx.header()),
-                "the convention has no action plan: there is no [governance] table",
-            ));
+        let Some(g) = table(
+            &cx.doc.governance,
+            &Self::META,
+            cx,
+            "the convention has no action plan: there is no [governance] table",
+            out,
+        ) else {
             return;
         };
         if g.action_plan.is_absent() {

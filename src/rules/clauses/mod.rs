@@ -1,6 +1,9 @@
 //! C — required clauses: the articles every partnership convention carries.
 
-use crate::rules::Rule;
+use crate::diagnostic::Finding;
+use crate::model::Field;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::source::Span;
 
 pub mod c001_missing_title;
 pub mod c002_too_few_parties;
@@ -48,6 +51,66 @@ pub(crate) fn join_and(parts: &[String]) -> String {
 pub(crate) fn no_keys(keys: &[&str]) -> String {
     let parts: Vec<String> = keys.iter().map(|k| format!("no `{k}`")).collect();
     join_and(&parts)
+}
+
+/// The clause's table, when present and valid. Absent: `absent` is reported
+/// (at the `[convention]` header); invalid: silence, S003 reports it.
+pub(crate) fn table<'a, T>(
+    field: &'a Field<T>,
+    meta: &'static RuleMeta,
+    cx: &Context<'_>,
+    absent: &str,
+    out: &mut Vec<Finding>,
+) -> Option<&'a T> {
+    if field.is_absent() {
+        out.push(meta.finding(field.span_or(cx.header()), absent));
+    }
+    field.get()
+}
+
+/// A required key of a present table.
+pub(crate) struct Required {
+    pub key: &'static str,
+    pub missing: bool,
+    /// Where it is written (empty), if it is.
+    pub span: Option<Span>,
+    /// The help line when it alone is missing.
+    pub help: &'static str,
+}
+
+impl Required {
+    pub fn of<T>(key: &'static str, field: &Field<T>, help: &'static str) -> Self {
+        Required {
+            key,
+            missing: field.is_absent(),
+            span: field.span(),
+            help,
+        }
+    }
+}
+
+/// One finding for the keys of `[name]` that are missing, or none. A lone
+/// missing key written empty (`body = ""`) is pointed at, with its own help;
+/// several are reported at the table, with `help`.
+pub(crate) fn missing_keys(
+    meta: &'static RuleMeta,
+    name: &str,
+    table_span: Span,
+    keys: &[Required],
+    help: &'static str,
+    why: &str,
+) -> Option<Finding> {
+    let missing: Vec<&Required> = keys.iter().filter(|k| k.missing).collect();
+    let (span, help) = match missing.as_slice() {
+        [] => return None,
+        [one] => (one.span.unwrap_or(table_span), one.help),
+        _ => (table_span, help),
+    };
+    let names: Vec<&str> = missing.iter().map(|k| k.key).collect();
+    Some(
+        meta.finding(span, format!("[{name}] has {}{why}", no_keys(&names)))
+            .with_help(help),
+    )
 }
 
 #[cfg(test)]
