@@ -100,7 +100,14 @@ pub struct ReportArgs {
     /// convention, else `lang` in pacte.toml, else French).
     #[arg(long, value_enum)]
     pub lang: Option<RenderLang>,
-    /// Output file; default: standard output.
+    #[command(flatten)]
+    pub out: Outputs,
+}
+
+/// Where `render` and `report` write, and with which templates.
+#[derive(Args, Debug)]
+pub struct Outputs {
+    /// Output file (a folder when rendering a folder); default: standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Replace an existing output file.
@@ -109,6 +116,16 @@ pub struct ReportArgs {
     /// A folder whose files override the built-in templates by name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+impl Outputs {
+    /// The template folder in force: `--templates`, else `pacte.toml`'s, else none.
+    pub fn template_dir<'a>(
+        &'a self,
+        config: &'a crate::config::Config,
+    ) -> Option<&'a std::path::Path> {
+        self.templates.as_deref().or(config.templates.as_deref())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -129,15 +146,8 @@ pub struct RenderArgs {
     /// Language of the document (default: the convention's `lang`).
     #[arg(long, value_enum)]
     pub lang: Option<RenderLang>,
-    /// Output file (or folder); default: standard output.
-    #[arg(short, long, value_name = "OUT")]
-    pub output: Option<PathBuf>,
-    /// Replace an existing output file.
-    #[arg(long)]
-    pub force: bool,
-    /// A folder whose files override the built-in templates by name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub out: Outputs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -172,11 +172,6 @@ fn tidy(text: &str, kind: Kind) -> String {
     out
 }
 
-/// The template folder in force: `--templates`, else `pacte.toml`, else none.
-fn template_dir<'a>(args: &'a RenderArgs, config: &'a Config) -> Option<&'a Path> {
-    args.templates.as_deref().or(config.templates.as_deref())
-}
-
 /// `pacte render`.
 pub fn run(
     args: &RenderArgs,
@@ -195,24 +190,25 @@ pub fn run(
         .or_else(|| {
             (!folder)
                 .then(|| {
-                    args.output
+                    args.out
+                        .output
                         .as_deref()
                         .and_then(RenderFormat::from_extension)
                 })
                 .flatten()
         })
         .unwrap_or(RenderFormat::Md);
-    if folder && args.output.is_none() {
+    if folder && args.out.output.is_none() {
         bail!(
             "{}: rendering a folder needs -o OUTDIR (one file per convention)",
             args.path.display()
         );
     }
-    if format == RenderFormat::Pdf && args.output.is_none() {
+    if format == RenderFormat::Pdf && args.out.output.is_none() {
         bail!("PDF needs an output file: -o FILE.pdf");
     }
     if folder {
-        if let Some(o) = &args.output {
+        if let Some(o) = &args.out.output {
             if !o.is_dir() {
                 bail!("{}: output folder does not exist", o.display());
             }
@@ -226,7 +222,7 @@ pub fn run(
         RenderLang::Fr => Lang::Fr,
         RenderLang::En => Lang::En,
     });
-    let mut renderer = Renderer::new(template_dir(args, config), format, lang)?;
+    let mut renderer = Renderer::new(args.out.template_dir(config), format, lang)?;
 
     let candidates = if folder {
         discover::discover(std::slice::from_ref(&args.path), config)?
@@ -318,7 +314,7 @@ pub fn run(
         Ok(())
     };
 
-    let Some(output) = &args.output else {
+    let Some(output) = &args.out.output else {
         for (_, d) in &docs {
             out.write_all(d.text.as_bytes())?;
         }
@@ -338,7 +334,7 @@ pub fn run(
         } else {
             output.clone()
         };
-        targets.push(output::Target::check(&path, &inputs, args.force)?);
+        targets.push(output::Target::check(&path, &inputs, args.out.force)?);
     }
 
     let results: Vec<Result<()>> = docs

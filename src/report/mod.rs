@@ -171,25 +171,25 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
     let format = args
         .format
         .or_else(|| {
-            args.output
+            args.out
+                .output
                 .as_deref()
                 .and_then(ReportFormat::from_extension)
         })
         .unwrap_or(ReportFormat::Md);
     let found = candidates(&args.paths, config)?;
     // Everything that can stop the run is checked before reading the files.
-    let target = match &args.output {
+    let target = match &args.out.output {
         Some(o) => {
             let inputs = output::canonical_inputs(found.iter().map(|c| c.path.as_path()));
-            Some(output::Target::check(o, &inputs, args.force)?)
+            Some(output::Target::check(o, &inputs, args.out.force)?)
         }
         None => None,
     };
     let templates = match format {
-        ReportFormat::Md | ReportFormat::Html => Some(Templates::load(
-            args.templates.as_deref().or(config.templates.as_deref()),
-            format,
-        )?),
+        ReportFormat::Md | ReportFormat::Html => {
+            Some(Templates::load(args.out.template_dir(config), format)?)
+        }
         _ => None,
     };
     let as_of = args.as_of.unwrap_or_else(crate::commands::today);
