@@ -134,7 +134,7 @@ fn check_one<T>(
         None => {
             let parsed = crate::parse::parse(&file.text, syntax);
             if parsed.issues.iter().all(|i| i.kind != IssueKind::Parse) {
-                return Ok(decoded(c, opts, analyze, &file, parsed, report));
+                return Ok(decoded(c, opts, analyze, &file, syntax, parsed, report));
             }
             parsed
                 .issues
@@ -167,6 +167,7 @@ fn decoded<T>(
     opts: &Options<'_>,
     analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
     file: &SourceFile,
+    syntax: crate::value::Syntax,
     parsed: crate::value::Parsed,
     mut report: FileReport,
 ) -> Option<(FileReport, Option<T>)> {
@@ -188,7 +189,6 @@ fn decoded<T>(
             return Some((report, None));
         }
     };
-    let syntax = crate::parse::syntax_of(&c.path).unwrap_or(crate::value::Syntax::Toml);
     let (doc, mut findings) = crate::decode::decode(&root, syntax);
     for issue in parsed.issues {
         let code = match issue.kind {
@@ -215,6 +215,7 @@ fn decoded<T>(
         as_of: opts.as_of,
         base_dir,
         fingerprint: Default::default(),
+        due_items: Default::default(),
     };
     for rule in rules::CATALOGUE.iter() {
         if opts.config.level(rule.meta(), cx.kind, cx.status) != Level::Off {

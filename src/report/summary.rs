@@ -277,21 +277,24 @@ impl Summary {
         s.end = c.end.get().copied();
         s.budget = doc.funds.get().and_then(|f| f.budget.get().copied());
         s.spent = doc.expenses_as_of(as_of).map(|(_, a)| a).sum();
-        s.entries = due::due_items(doc, as_of)
-            .iter()
-            .map(|i| Entry {
-                kind: i.kind,
-                id: i.id.clone(),
-                occurrence: i.occurrence,
-                title: i.title.clone(),
-                report_kind: i.report_kind,
-                periodic: i.every.is_some(),
-                period_start: i.period_start,
-                period_end: i.period_end,
-                due: i.due,
-                state: classify(i, s.status, as_of),
-            })
-            .collect();
+        // The due dates the L rules judged, at the same as-of date.
+        debug_assert_eq!(a.cx.as_of, as_of);
+        s.entries =
+            a.cx.due_items()
+                .iter()
+                .map(|i| Entry {
+                    kind: i.kind,
+                    id: i.id.clone(),
+                    occurrence: i.occurrence,
+                    title: i.title.clone(),
+                    report_kind: i.report_kind,
+                    periodic: i.every.is_some(),
+                    period_start: i.period_start,
+                    period_end: i.period_end,
+                    due: i.due,
+                    state: classify(i, s.status, as_of),
+                })
+                .collect();
         s.parties = doc
             .parties
             .items()

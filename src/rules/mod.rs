@@ -132,12 +132,20 @@ pub struct Context<'a> {
     pub base_dir: &'a std::path::Path,
     /// The terms' fingerprint, computed once when first asked for.
     pub fingerprint: std::sync::OnceLock<String>,
+    /// Every due date at `as_of`, computed once when first asked for.
+    pub due_items: std::sync::OnceLock<Vec<crate::due::DueItem>>,
 }
 
 impl<'a> Context<'a> {
     pub fn fingerprint(&self) -> &str {
         self.fingerprint
             .get_or_init(|| crate::fingerprint::fingerprint(self.root))
+    }
+    /// Every milestone and report due date, judged at `as_of` (L001, L002,
+    /// status and report share them).
+    pub fn due_items(&self) -> &[crate::due::DueItem] {
+        self.due_items
+            .get_or_init(|| crate::due::due_items(self.doc, self.as_of))
     }
     /// Where to report a missing thing: the `[convention]` header.
     pub fn header(&self) -> Span {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::due::{due_items, DueKind};
+use crate::due::DueKind;
 use crate::model::Status;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
@@ -65,7 +65,7 @@ impl Rule for OverdueReport {
         if !matches!(cx.status, Status::Signed | Status::Active | Status::Closed) {
             return;
         }
-        for item in due_items(cx.doc, cx.as_of) {
+        for item in cx.due_items() {
             if item.kind != DueKind::Report || !item.is_overdue() {
                 continue;
             }
