@@ -72,3 +72,42 @@ fn github_commands_are_escaped() {
         .filter(|l| l.starts_with("::"))
         .all(|l| l.matches("::").count() >= 2));
 }
+
+/// Colour only when asked or on a terminal: `--color always` colours,
+/// `never` does not, and `auto` (the default) does not when piped, whatever
+/// `NO_COLOR` says; `NO_COLOR` does not override an explicit `always`.
+#[test]
+fn colour_is_only_for_terminals_or_when_asked() {
+    let run = |args: &[&str], no_color: bool| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_pacte"));
+        c.args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("NO_COLOR");
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    let check = ["check", INCOMPLETE, "--as-of", "2026-11-24"];
+    let status = ["status", "--as-of", "2027-03-01"];
+    for cmd in [&check[..], &status[..]] {
+        let with = |color: &'static str| [&["--color", color][..], cmd].concat();
+        assert!(
+            run(&with("always"), false).contains("\u{1b}["),
+            "{cmd:?} always"
+        );
+        assert!(
+            run(&with("always"), true).contains("\u{1b}["),
+            "{cmd:?} always beats NO_COLOR"
+        );
+        assert!(
+            !run(&with("never"), false).contains('\u{1b}'),
+            "{cmd:?} never"
+        );
+        assert!(!run(cmd, false).contains('\u{1b}'), "{cmd:?} auto, piped");
+        assert!(
+            !run(&with("auto"), true).contains('\u{1b}'),
+            "{cmd:?} auto, NO_COLOR"
+        );
+    }
+}

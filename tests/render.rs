@@ -703,3 +703,43 @@ fn footer_git_state_for_one_file_and_for_a_folder() {
         assert!(html.contains("untracked"), "untracked");
     }
 }
+
+/// Without a browser, PDF is a one-line error that says how to get one,
+/// and nothing is written.
+#[test]
+fn pdf_without_a_browser_says_how_to_install_one() {
+    let dir = workdir(&["festival-campus.toml"]);
+    let empty = tempfile::tempdir().expect("temp dir");
+    for (browser, expected) in [
+        (None, "apt-get install chromium"),
+        (
+            Some("/nonexistent/chromium"),
+            "PACTE_BROWSER=/nonexistent/chromium",
+        ),
+    ] {
+        let mut c = Command::new(BIN);
+        c.args([
+            "render",
+            "festival-campus.toml",
+            "--format",
+            "pdf",
+            "-o",
+            "out.pdf",
+        ])
+        .current_dir(dir.path())
+        .env("PATH", empty.path())
+        .env_remove("PACTE_BROWSER");
+        if let Some(b) = browser {
+            c.env("PACTE_BROWSER", b);
+        }
+        let o = c.output().expect("run pacte");
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.starts_with("error: ") && err.trim_end().lines().count() == 1,
+            "{err}"
+        );
+        assert!(err.contains(expected), "{err}");
+        assert!(!dir.path().join("out.pdf").exists());
+    }
+}
