@@ -94,6 +94,7 @@ struct LevelsRow {
     realisation: Level,
     gestion: Level,
     protocole: Level,
+    subvention: Level,
 }
 
 pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result<()> {
@@ -113,6 +114,7 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
                     realisation: l(Kind::Realisation),
                     gestion: l(Kind::Gestion),
                     protocole: l(Kind::Protocole),
+                    subvention: l(Kind::Subvention),
                 },
             }
         })
@@ -125,19 +127,20 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
         ListFormat::Human => {
             writeln!(
                 out,
-                "{:<5} {:<34} {:<8} {:<8} {:<8}  fires when",
-                "code", "name", "realis.", "gestion", "protoc."
+                "{:<5} {:<34} {:<8} {:<8} {:<8} {:<8}  fires when",
+                "code", "name", "realis.", "gestion", "protoc.", "subv."
             )?;
             for r in &rows {
                 let show = |l: Level| if l == Level::Off { "—" } else { l.as_str() };
                 writeln!(
                     out,
-                    "{:<5} {:<34} {:<8} {:<8} {:<8}  {}",
+                    "{:<5} {:<34} {:<8} {:<8} {:<8} {:<8}  {}",
                     r.code,
                     r.name,
                     show(r.levels.realisation),
                     show(r.levels.gestion),
                     show(r.levels.protocole),
+                    show(r.levels.subvention),
                     r.summary
                 )?;
             }

@@ -18,7 +18,7 @@ pub const FILE_NAME: &str = "pacte.toml";
 #[derive(Clone, Debug, PartialEq)]
 pub enum RuleLevel {
     All(Level),
-    PerKind([Option<Level>; 3]),
+    PerKind([Option<Level>; 4]),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -31,6 +31,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub currency: Option<String>,
     pub templates: Option<PathBuf>,
+    /// Default `convention.jurisdiction` (ISO 3166-1 alpha-2).
+    pub jurisdiction: Option<String>,
     pub rules: HashMap<&'static str, RuleLevel>,
 }
 
@@ -136,6 +138,16 @@ impl Config {
                     }
                     config.currency = Some(s);
                 }
+                "jurisdiction" => {
+                    let s = string(&e.value, "jurisdiction")?;
+                    if !crate::codes::is_country(&s) {
+                        bail!(
+                            "{}: `jurisdiction` must be an ISO 3166-1 alpha-2 code in capitals, such as \"FR\", found \"{s}\"",
+                            at(Some(e.value.span))
+                        );
+                    }
+                    config.jurisdiction = Some(s);
+                }
                 "templates" => {
                     let s = string(&e.value, "templates")?;
                     config.templates = Some(config.root.join(s));
@@ -173,12 +185,12 @@ impl Config {
                         };
                         let value = match &r.value.value {
                             Value::Table(kinds) => {
-                                let mut per = [None; 3];
+                                let mut per = [None; 4];
                                 for k in &kinds.entries {
                                     let Some(kind) = Kind::ALL.iter().find(|x| x.as_str() == k.key)
                                     else {
                                         bail!(
-                                            "{}: unknown kind `{}`: expected realisation, gestion or protocole",
+                                            "{}: unknown kind `{}`: expected realisation, gestion, protocole or subvention",
                                             at(Some(k.key_span)),
                                             k.key
                                         );
@@ -195,7 +207,14 @@ impl Config {
                 other => {
                     let help = crate::decode::closest(
                         other,
-                        ["conventions", "lang", "currency", "templates", "rules"],
+                        [
+                            "conventions",
+                            "lang",
+                            "currency",
+                            "templates",
+                            "jurisdiction",
+                            "rules",
+                        ],
                     )
                     .map(|c| format!(" (did you mean `{c}`?)"))
                     .unwrap_or_default();

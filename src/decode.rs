@@ -562,9 +562,13 @@ impl Decoder {
                 _ => Field::Absent,
             };
         };
-        match iso_currency::Currency::from_code(&s.value) {
-            Some(code) => {
-                let minor_unit = code.exponent().map(u32::from).unwrap_or(0);
+        let found = match iso_currency::Currency::from_code(&s.value) {
+            Some(code) => Some((code.code(), code.exponent().map(u32::from).unwrap_or(0))),
+            // Historic codes (FRF, NLG, XEU …) allow 2 decimals.
+            None => crate::codes::historic_currency(&s.value).map(|code| (code, 2)),
+        };
+        match found {
+            Some((code, minor_unit)) => {
                 self.minor_unit = Some(minor_unit);
                 Field::Ok(Spanned {
                     value: Currency { code, minor_unit },
@@ -574,8 +578,55 @@ impl Decoder {
             None => self.invalid(
                 s.span,
                 format!("`{}` is not an ISO 4217 currency code", s.value),
-                Some("write a code such as \"EUR\", \"XOF\" or \"CHF\"".into()),
+                Some("write a code such as \"EUR\", \"XOF\" or \"CHF\" (historic codes such as \"FRF\" are accepted)".into()),
             ),
+        }
+    }
+
+    /// An ISO 3166-1 alpha-2 country code, in capitals.
+    fn country(&mut self, e: Option<&Entry>) -> Text {
+        let f = self.text(e);
+        let Field::Ok(s) = &f else { return f };
+        if crate::codes::is_country(&s.value) {
+            return f;
+        }
+        let upper = s.value.trim().to_uppercase();
+        let help = if crate::codes::is_country(&upper) {
+            format!("write the code in capitals: \"{upper}\"")
+        } else {
+            "write an ISO 3166-1 alpha-2 code in capitals, such as \"FR\", \"BE\", \"CH\" or \"SN\""
+                .into()
+        };
+        let key = e.map(|e| e.key.as_str()).unwrap_or_default();
+        self.invalid(
+            s.span,
+            format!(
+                "`{key}` cannot be \"{}\": expected an ISO 3166-1 alpha-2 country code",
+                s.value
+            ),
+            Some(help),
+        )
+    }
+
+    /// A budget year (exercice): an integer from 1900 to 2999.
+    fn year(&mut self, e: Option<&Entry>) -> Field<i64> {
+        let Some(e) = e else { return Field::Absent };
+        let span = e.value.span;
+        match &e.value.value {
+            Value::Integer(i) if (1900..=2999).contains(i) => {
+                Field::Ok(Spanned { value: *i, span })
+            }
+            other => {
+                let found = match other {
+                    Value::Integer(i) => i.to_string(),
+                    other => other.type_name().to_string(),
+                };
+                self.invalid(
+                    span,
+                    format!("`{}` must be a year from 1900 to 2999, found {found}", e.key),
+                    Some("write the budget year as a whole number from 1900 to 2999, e.g. `year = 2026`".into()),
+                )
+            }
         }
     }
 
@@ -714,6 +765,7 @@ impl Decoder {
         doc.clauses = self.list(r.get("clause"), "clause", |d, r| {
             let c = Clause {
                 span: r.span,
+                kind: d.choice(r.get("kind")),
                 title: d.text(r.get("title")),
                 text: d.text(r.get("text")),
             };
@@ -792,6 +844,7 @@ impl Decoder {
             id: self.id(r.get("id"), true),
             title: self.text(r.get("title")),
             kind: self.choice(r.get("kind")),
+            jurisdiction: self.country(r.get("jurisdiction")),
             lang: self.choice(r.get("lang")),
             status: self.choice(r.get("status")),
             terminated_on: self.date(r.get("terminated_on")),
@@ -838,6 +891,8 @@ impl Decoder {
             span: r.span,
             id: self.id(r.get("id"), true),
             name: self.text(r.get("name")),
+            designation: self.text(r.get("designation")),
+            form: self.choice(r.get("form")),
             sector: self.choice(r.get("sector")),
             legal_form: self.text(r.get("legal_form")),
             registration: self.text(r.get("registration")),
@@ -940,6 +995,7 @@ impl Decoder {
             holder: self.text(r.get("holder")),
             account: self.text(r.get("account")),
             justification: self.text(r.get("justification")),
+            conditions: self.text(r.get("conditions")),
             contributions: self.list(r.get("contribution"), "funds.contribution", |d, r| {
                 let c = Contribution {
                     span: r.span,
@@ -948,6 +1004,10 @@ impl Decoder {
                     kind: d.choice(r.get("kind")),
                     amount: d.amount(r.get("amount"), false),
                     status: d.choice(r.get("status")),
+                    to: d.text(r.get("to")),
+                    year: d.year(r.get("year")),
+                    allocation: d.choice(r.get("allocation")),
+                    eu_notified: d.boolean(r.get("eu_notified")),
                     description: d.text(r.get("description")),
                 };
                 match (c.party.is_absent(), c.source.is_absent()) {
@@ -1187,6 +1247,9 @@ impl Decoder {
             reports: self.map(r.get("reports"), "tracking.reports", |d, e| {
                 Some(d.dates(Some(e)))
             }),
+            published: self.map(r.get("published"), "tracking.published", |d, e| {
+                Some(d.date(Some(e)))
+            }),
             difficulties: self.text(r.get("difficulties")),
             lessons: self.text(r.get("lessons")),
             expenses: self.list(r.get("expense"), "tracking.expense", |d, r| {
@@ -1215,6 +1278,18 @@ impl Decoder {
                 d.require(&m.value, "value", "tracking.measure", r.span);
                 d.require(&m.date, "date", "tracking.measure", r.span);
                 m
+            }),
+            payments: self.list(r.get("payment"), "tracking.payment", |d, r| {
+                let x = Payment {
+                    span: r.span,
+                    date: d.date(r.get("date")),
+                    amount: d.amount(r.get("amount"), false),
+                    from: d.text(r.get("from")),
+                };
+                d.require(&x.date, "date", "tracking.payment", r.span);
+                d.require(&x.amount, "amount", "tracking.payment", r.span);
+                d.require(&x.from, "from", "tracking.payment", r.span);
+                x
             }),
         }
     }

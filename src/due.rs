@@ -121,16 +121,21 @@ pub fn term(doc: &Document) -> Term {
 ///   (`every`, anchored at `start` by default), or on the term's end plus
 ///   `after_end_days`; its `tracking.reports` dates are matched to its due
 ///   dates by [`schedule::match_submissions`].
+///
+/// Nothing falls due before the signing date, when it is known
+/// ([`signing_date`]): a due date before it is not tracked.
 pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
     let term = term(doc);
     let tracking = doc.tracking.get();
+    let signed = signing_date(doc);
+    let tracked = |due: Date| signed.is_none_or(|s| due >= s);
     let mut out = Vec::new();
 
     for m in doc.milestones.items() {
         let (Some(id), Some(&due)) = (m.id.get(), m.due.get()) else {
             continue;
         };
-        if schedule::single_due_date(&term, due).is_none() {
+        if schedule::single_due_date(&term, due).is_none() || !tracked(due) {
             continue;
         }
         let done = tracking.and_then(|t| {
@@ -167,9 +172,10 @@ pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
 
     for r in doc.reports.items() {
         let Some(id) = r.id.get() else { continue };
-        let Some(periods) = report_periods(r, &term, as_of) else {
+        let Some(mut periods) = report_periods(r, &term, as_of) else {
             continue;
         };
+        periods.retain(|p| tracked(p.due));
         let submitted =
             tracking.and_then(|t| t.reports.items().iter().find(|(k, _)| k.value == *id));
         let submissions: Vec<Date> = match submitted.map(|(_, dates)| dates) {
@@ -200,6 +206,36 @@ pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
         (a.due, a.kind, &a.id, a.occurrence).cmp(&(b.due, b.kind, &b.id, b.occurrence))
     });
     out
+}
+
+/// The signing date: the latest, over the parties, of each party's earliest
+/// `signature.date`; known only when every party (with a valid id) has a
+/// signature with a valid date.
+pub fn signing_date(doc: &Document) -> Option<Date> {
+    let signatures = doc.signatures.items();
+    let mut latest: Option<Date> = None;
+    let mut any = false;
+    for id in doc.party_ids() {
+        any = true;
+        let earliest = signatures
+            .iter()
+            .filter(|s| s.party.get().is_some_and(|p| p == id))
+            .filter_map(|s| s.date.get().copied())
+            .min()?;
+        latest = Some(latest.map_or(earliest, |l| l.max(earliest)));
+    }
+    latest.filter(|_| any)
+}
+
+/// Every due date a report's terms define at `as_of`, before any cut at the
+/// signing date (F002 judges what the convention asks for); empty when the
+/// report cannot be scheduled.
+pub fn report_due_dates(doc: &Document, r: &model::Report, as_of: Date) -> Vec<Date> {
+    report_periods(r, &term(doc), as_of)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.due)
+        .collect()
 }
 
 /// The periods of one report, `None` when it cannot be scheduled (K007, or an

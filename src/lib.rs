@@ -10,6 +10,7 @@ use anyhow::{bail, Context as _, Result};
 
 pub mod check;
 pub mod cli;
+pub mod codes;
 pub mod commands;
 pub mod config;
 pub mod decode;

@@ -105,7 +105,7 @@ macro_rules! choice {
     };
 }
 
-choice!(Kind { Realisation = "realisation", Gestion = "gestion", Protocole = "protocole" });
+choice!(Kind { Realisation = "realisation", Gestion = "gestion", Protocole = "protocole", Subvention = "subvention" });
 choice!(Lang { Fr = "fr", En = "en" });
 choice!(Status { Draft = "draft", Signed = "signed", Active = "active", Closed = "closed", Terminated = "terminated" });
 choice!(Renewal { None = "none", Tacit = "tacit", Explicit = "explicit" });
@@ -120,9 +120,31 @@ choice!(ContributionStatus { Granted = "granted", Requested = "requested" });
 choice!(ReportKind { Activity = "activity", Financial = "financial", Final = "final" });
 choice!(Every { Monthly = "monthly", Quarterly = "quarterly", Semiannual = "semiannual", Annual = "annual" });
 choice!(Anchor { Start = "start", Calendar = "calendar" });
+choice!(PartyForm { Association = "association", Foundation = "foundation", Cooperative = "cooperative", Mutual = "mutual", Company = "company", PublicBody = "public_body", Other = "other" });
+choice!(Allocation { Project = "project", Operating = "operating" });
+choice!(ClauseKind {
+    Other = "other",
+    IntellectualProperty = "intellectual_property",
+    DataProtection = "data_protection",
+    Confidentiality = "confidentiality",
+    Insurance = "insurance",
+    Liability = "liability",
+    Publicity = "publicity",
+    ForceMajeure = "force_majeure",
+    Control = "control",
+    Repayment = "repayment",
+    RepublicanCommitment = "republican_commitment",
+    AmendmentProcedure = "amendment_procedure",
+    EntryIntoForce = "entry_into_force",
+});
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Realisation, Kind::Gestion, Kind::Protocole];
+    pub const ALL: [Kind; 4] = [
+        Kind::Realisation,
+        Kind::Gestion,
+        Kind::Protocole,
+        Kind::Subvention,
+    ];
     pub fn index(self) -> usize {
         self as usize
     }
@@ -131,13 +153,14 @@ impl Kind {
 /// An ISO 4217 currency and its minor unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Currency {
-    pub code: iso_currency::Currency,
+    /// The ISO 4217 code, current or historic.
+    pub code: &'static str,
     pub minor_unit: u32,
 }
 
 impl Currency {
     pub fn code(&self) -> &'static str {
-        self.code.code()
+        self.code
     }
 }
 
@@ -184,6 +207,8 @@ pub struct Convention {
     pub id: Text,
     pub title: Text,
     pub kind: Field<Kind>,
+    /// ISO 3166-1 alpha-2 (revision 1.1); the workspace default is applied by the check.
+    pub jurisdiction: Text,
     pub lang: Field<Lang>,
     pub status: Field<Status>,
     pub terminated_on: Field<Date>,
@@ -224,6 +249,8 @@ pub struct Party {
     pub span: Span,
     pub id: Text,
     pub name: Text,
+    pub designation: Text,
+    pub form: Field<PartyForm>,
     pub sector: Field<Sector>,
     pub legal_form: Text,
     pub registration: Text,
@@ -307,6 +334,7 @@ pub struct Funds {
     pub holder: Text,
     pub account: Text,
     pub justification: Text,
+    pub conditions: Text,
     pub contributions: Field<Vec<Contribution>>,
     pub disbursements: Field<Vec<Disbursement>>,
     pub lines: Field<Vec<BudgetLine>>,
@@ -320,6 +348,10 @@ pub struct Contribution {
     pub kind: Field<ContributionKind>,
     pub amount: Field<Decimal>,
     pub status: Field<ContributionStatus>,
+    pub to: Text,
+    pub year: Field<i64>,
+    pub allocation: Field<Allocation>,
+    pub eu_notified: Field<bool>,
     pub description: Text,
 }
 
@@ -429,6 +461,7 @@ pub struct Communication {
 #[derive(Clone, Debug, Default)]
 pub struct Clause {
     pub span: Span,
+    pub kind: Field<ClauseKind>,
     pub title: Text,
     pub text: Text,
 }
@@ -472,10 +505,22 @@ pub struct Tracking {
     pub span: Span,
     pub milestones: IdMap<Field<Date>>,
     pub reports: IdMap<Field<Vec<Spanned<Date>>>>,
+    /// Giver -> date it published the grant's essential data.
+    pub published: IdMap<Field<Date>>,
     pub difficulties: Text,
     pub lessons: Text,
     pub expenses: Field<Vec<Expense>>,
     pub measures: Field<Vec<Measure>>,
+    pub payments: Field<Vec<Payment>>,
+}
+
+/// Money actually received (`[[tracking.payment]]`, revision 1.1).
+#[derive(Clone, Debug, Default)]
+pub struct Payment {
+    pub span: Span,
+    pub date: Field<Date>,
+    pub amount: Field<Decimal>,
+    pub from: Text,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -496,7 +541,20 @@ pub struct Measure {
     pub date: Field<Date>,
 }
 
+impl Clause {
+    pub fn kind(&self) -> ClauseKind {
+        self.kind.get().copied().unwrap_or(ClauseKind::Other)
+    }
+}
+
 impl Document {
+    /// The clause of this kind (at most one, S004).
+    pub fn clause(&self, kind: ClauseKind) -> Option<&Clause> {
+        self.clauses
+            .items()
+            .iter()
+            .find(|c| c.kind.get() == Some(&kind))
+    }
     /// The party with this id.
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties

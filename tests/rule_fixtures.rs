@@ -1,6 +1,8 @@
 //! One fixture pair per rule: `tests/fixtures/rules/CODE/fires.*` must
 //! produce the rule's code, `passes.*` must not (and must have no
-//! structure error). Checked at the as-of date 2026-06-15.
+//! structure error). Further cases of a rule are `fires-WHAT.*` and
+//! `passes-WHAT.*` beside them, judged the same way. Checked at the as-of
+//! date 2026-06-15.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +18,25 @@ fn find(dir: &Path, stem: &str) -> Option<PathBuf> {
         .iter()
         .map(|ext| dir.join(format!("{stem}.{ext}")))
         .find(|p| p.is_file())
+}
+
+/// The further cases `PREFIX-*.{toml,yaml,yml}` of a rule, sorted.
+fn more(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{prefix}-")))
+                && p.extension()
+                    .is_some_and(|e| e == "toml" || e == "yaml" || e == "yml")
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn codes(path: &Path) -> Vec<&'static str> {
@@ -46,28 +67,30 @@ fn every_rule_has_a_fixture_pair_that_behaves() {
     for rule in CATALOGUE.iter() {
         let code = rule.meta().code;
         let dir = root.join(code);
-        match find(&dir, "fires") {
-            None => problems.push(format!("{code}: no fires.* fixture")),
-            Some(f) => {
-                let found = codes(&f);
-                if !found.contains(&code) {
-                    problems.push(format!(
-                        "{code}: {} does not fire it (found {found:?})",
-                        f.display()
-                    ));
-                }
+        let fires = find(&dir, "fires");
+        if fires.is_none() {
+            problems.push(format!("{code}: no fires.* fixture"));
+        }
+        for f in fires.into_iter().chain(more(&dir, "fires")) {
+            let found = codes(&f);
+            if !found.contains(&code) {
+                problems.push(format!(
+                    "{code}: {} does not fire it (found {found:?})",
+                    f.display()
+                ));
             }
         }
-        match find(&dir, "passes") {
-            None => problems.push(format!("{code}: no passes.* fixture")),
-            Some(f) => {
-                let found = codes(&f);
-                if found.contains(&code) {
-                    problems.push(format!("{code}: {} fires it", f.display()));
-                }
-                if let Some(s) = found.iter().find(|c| c.starts_with('S')) {
-                    problems.push(format!("{code}: {} has a structure error {s}", f.display()));
-                }
+        let passes = find(&dir, "passes");
+        if passes.is_none() {
+            problems.push(format!("{code}: no passes.* fixture"));
+        }
+        for f in passes.into_iter().chain(more(&dir, "passes")) {
+            let found = codes(&f);
+            if found.contains(&code) {
+                problems.push(format!("{code}: {} fires it", f.display()));
+            }
+            if let Some(s) = found.iter().find(|c| c.starts_with('S')) {
+                problems.push(format!("{code}: {} has a structure error {s}", f.display()));
             }
         }
     }

@@ -160,7 +160,7 @@ mod tests {
     fn cur(code: &str) -> Currency {
         let c = iso_currency::Currency::from_code(code).unwrap();
         Currency {
-            code: c,
+            code: c.code(),
             minor_unit: c.exponent().unwrap_or(0) as u32,
         }
     }

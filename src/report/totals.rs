@@ -40,7 +40,7 @@ pub struct PartyTotal {
 pub struct Totals {
     pub conventions: usize,
     pub by_status: [usize; 5],
-    pub by_kind: [usize; 3],
+    pub by_kind: [usize; 4],
     /// Parties per sector (each party of each convention counts once).
     pub parties_by_sector: [usize; 4],
     /// Granted financial contributions: currency -> sector -> amount.

@@ -40,15 +40,15 @@ impl Family {
 /// The default level of a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Levels {
-    /// realisation, gestion, protocole
-    PerKind([Level; 3]),
+    /// realisation, gestion, protocole, subvention
+    PerKind([Level; 4]),
     /// `warning` for a draft, `error` otherwise (K013).
     ErrorUnlessDraft,
 }
 
 impl Levels {
     pub const fn all(level: Level) -> Levels {
-        Levels::PerKind([level, level, level])
+        Levels::PerKind([level, level, level, level])
     }
     pub fn default_for(self, kind: Kind, status: Status) -> Level {
         match self {
@@ -65,7 +65,7 @@ impl Levels {
     /// How the level reads in the catalogue.
     pub fn describe(self) -> String {
         match self {
-            Levels::PerKind([a, b, c]) if a == b && b == c => a.to_string(),
+            Levels::PerKind([a, b, c, d]) if a == b && b == c && c == d => a.to_string(),
             Levels::PerKind(l) => Kind::ALL
                 .iter()
                 .zip(l)
@@ -128,6 +128,9 @@ pub struct Context<'a> {
     pub kind: Kind,
     pub status: Status,
     pub as_of: Date,
+    /// The country whose law applies: `convention.jurisdiction`, else the
+    /// workspace's; `None` when neither is given or the convention's is invalid.
+    pub jurisdiction: Option<&'a str>,
     /// The folder of the convention file (annex paths are relative to it).
     pub base_dir: &'a std::path::Path,
     /// The terms' fingerprint, computed once when first asked for.

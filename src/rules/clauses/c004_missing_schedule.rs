@@ -9,9 +9,10 @@ declare_rule! {
     /// That the convention has a schedule: a `start` and an `end` date in
     /// `[convention]`, and at least one `[[milestone]]`. A `protocole` (a
     /// framework agreement) need not give dates, only milestones, and a
-    /// missing milestone is a warning there. One finding names what is
-    /// missing; a date written in a wrong form is reported as an invalid
-    /// value instead.
+    /// missing milestone is a warning there. A `subvention` (a grant) need
+    /// not list milestones: the beneficiary carries out its own action.
+    /// One finding names what is missing; a date written in a wrong form is
+    /// reported as an invalid value instead.
     ///
     /// ## Why it matters
     /// Without a start and an end, nobody knows when commitments begin, when
@@ -43,8 +44,8 @@ declare_rule! {
         code: "C004",
         name: "missing-schedule",
         family: Clauses,
-        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning]),
-        summary: "`start` or `end` missing (never for protocole), or no `[[milestone]]`",
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning, Level::Error]),
+        summary: "`start` or `end` missing (never for protocole), or no `[[milestone]]` (never for subvention)",
         help: "give `start` and `end` in [convention] and at least one [[milestone]] with `id`, `title` and `due`",
     }
 }
@@ -74,7 +75,7 @@ impl Rule for MissingSchedule {
                 "add `end` to [convention], the date the partnership ends (e.g. `end = 2026-11-30`)",
             ));
         }
-        if milestones.is_absent() {
+        if milestones.is_absent() && cx.kind != Kind::Subvention {
             missing.push((
                 "[[milestone]]",
                 milestones.span(),

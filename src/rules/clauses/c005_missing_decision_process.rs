@@ -37,7 +37,7 @@ declare_rule! {
         code: "C005",
         name: "missing-decision-process",
         family: Clauses,
-        levels: Levels::all(Level::Error),
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Error, Level::Off]),
         summary: "no `[decision]`, or no `body` or `rule`",
         help: "add a [decision] table with `body` (who decides) and `rule` (\"consensus\", \"majority\", \"qualified_majority\" or \"unanimity\")",
     }

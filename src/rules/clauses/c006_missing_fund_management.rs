@@ -2,6 +2,7 @@ use rust_decimal::Decimal;
 
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::model::Kind;
 use crate::rules::clauses::{missing_keys, table, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
@@ -11,7 +12,8 @@ declare_rule! {
     /// the budget is above 0, the party that holds the funds (`holder`) and
     /// how expenses are justified (`justification`). `budget = 0` declares
     /// that no money changes hands: then neither is required. One finding
-    /// names what is missing.
+    /// names what is missing. A `subvention` also needs at least one
+    /// `[[funds.contribution]]` from a party: the grant itself.
     ///
     /// ## Why it matters
     /// Money is where partnerships most often go wrong. The budget is what
@@ -40,8 +42,8 @@ declare_rule! {
         code: "C006",
         name: "missing-fund-management",
         family: Clauses,
-        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning]),
-        summary: "no `[funds]`, no `budget`, or (budget > 0) no `holder` or `justification`",
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning, Level::Error]),
+        summary: "no `[funds]`, no `budget`, or (budget > 0) no `holder` or `justification`; subvention: also no contribution from a party",
         help: "add a [funds] table with `budget` (0 if no money changes hands), and, for a budget above 0, `holder` and `justification`",
     }
 }
@@ -70,6 +72,22 @@ impl Rule for MissingFundManagement {
                     ),
             );
             return;
+        }
+        // A grant names what each funder gives (an invalid list is S003's).
+        if cx.kind == Kind::Subvention
+            && !f.contributions.is_invalid()
+            && f.contributions.items().iter().all(|c| c.party.is_absent())
+        {
+            out.push(
+                Self::META
+                    .finding(
+                        f.contributions.span_or(f.span),
+                        "[funds] has no contribution from a party: the grant of a subvention is not said",
+                    )
+                    .with_help(
+                        "add a [[funds.contribution]] with `party` (the funder), `kind`, `amount` and `to` (the beneficiary)",
+                    ),
+            );
         }
         // An invalid budget (S003) says nothing of whether money changes hands.
         let Some(budget) = f.budget.get() else {

@@ -38,7 +38,7 @@ declare_rule! {
         code: "C007",
         name: "missing-roles",
         family: Clauses,
-        levels: Levels::all(Level::Error),
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Error, Level::Warning]),
         summary: "no `[[role]]`",
         help: "add a [[role]] for each party, with `party` and its `responsibilities`",
     }

@@ -10,6 +10,9 @@ declare_rule! {
     /// is evaluated (`evaluation`) and how its money is controlled: an
     /// `expense_control` or a `financial_audit`. A `gestion` convention
     /// (joint management of a facility or programme) needs both controls.
+    /// A `gestion` with `budget = 0` (no money changes hands) needs the
+    /// evaluation alone. A `[[clause]]` of kind `control` (inspection by a
+    /// funder, access to the books) counts as an expense control.
     /// One finding names what is missing.
     ///
     /// ## Why it matters
@@ -39,8 +42,8 @@ declare_rule! {
         code: "C008",
         name: "missing-audit",
         family: Clauses,
-        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning]),
-        summary: "no `[audit]`, no `evaluation`, or neither `expense_control` nor `financial_audit` (gestion: not both)",
+        levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning, Level::Error]),
+        summary: "no `[audit]`, no `evaluation`, or neither `expense_control` nor `financial_audit` (gestion: not both, unless `budget = 0`: then `evaluation` alone); a `[[clause]]` of kind `control` counts as `expense_control`",
         help: "add an [audit] table with `evaluation` and `expense_control` or `financial_audit` (gestion: both)",
     }
 }
@@ -60,14 +63,25 @@ impl Rule for MissingAudit {
         ) else {
             return;
         };
-        let gestion = cx.kind == Kind::Gestion;
+        // A gestion where no money changes hands needs the evaluation alone.
+        let no_money = cx
+            .doc
+            .funds
+            .get()
+            .and_then(|f| f.budget.get())
+            .is_some_and(|b| b.is_zero());
+        let gestion = cx.kind == Kind::Gestion && !no_money;
         let mut missing: Vec<String> = Vec::new();
         if a.evaluation.is_absent() {
             missing.push("no `evaluation`".into());
         }
-        let no_control = a.expense_control.is_absent();
+        // A `control` clause (inspection by a funder) controls the expenses.
+        let no_control = a.expense_control.is_absent()
+            && cx.doc.clause(crate::model::ClauseKind::Control).is_none();
         let no_audit = a.financial_audit.is_absent();
-        if gestion {
+        if cx.kind == Kind::Gestion && no_money {
+            // `evaluation` alone.
+        } else if gestion {
             if no_control {
                 missing.push("no `expense_control`".into());
             }

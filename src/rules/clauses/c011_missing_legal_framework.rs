@@ -39,7 +39,7 @@ declare_rule! {
         code: "C011",
         name: "missing-legal-framework",
         family: Clauses,
-        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off]),
+        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off, Level::Off]),
         summary: "no `convention.legal_framework`",
         help: "add `legal_framework = \"…\"` to [convention]: the texts the agreement rests on (\"Vu …\")",
     }

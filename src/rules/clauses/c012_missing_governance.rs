@@ -47,7 +47,7 @@ declare_rule! {
         code: "C012",
         name: "missing-governance",
         family: Clauses,
-        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off]),
+        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off, Level::Off]),
         summary: "`[governance]` lacks `board`, `officers`, `deliberations` or `management`",
         help: "add a [governance] table with `board`, `officers`, `deliberations` and `management`",
     }

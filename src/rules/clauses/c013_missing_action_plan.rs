@@ -38,7 +38,7 @@ declare_rule! {
         code: "C013",
         name: "missing-action-plan",
         family: Clauses,
-        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off]),
+        levels: Levels::PerKind([Level::Off, Level::Error, Level::Off, Level::Off]),
         summary: "no `governance.action_plan`",
         help: "add `action_plan = \"…\"` to [governance]: what the partners plan to do, and how the plan is adopted and revised",
     }

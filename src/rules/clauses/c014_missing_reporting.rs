@@ -40,7 +40,7 @@ declare_rule! {
         code: "C014",
         name: "missing-reporting",
         family: Clauses,
-        levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Info]),
+        levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Info, Level::Error]),
         summary: "no `[[report]]`",
         help: "add a [[report]] with `id`, `kind`, `from` and when it is due (`due`, `every` or `after_end_days`)",
     }

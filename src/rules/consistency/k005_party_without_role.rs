@@ -37,7 +37,7 @@ declare_rule! {
         code: "K005",
         name: "party-without-role",
         family: Consistency,
-        levels: Levels::all(Level::Warning),
+        levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Warning, Level::Off]),
         summary: "a party has no `[[role]]` (when some roles exist)",
         help: "add a [[role]] for this party with its responsibilities",
     }

@@ -31,7 +31,7 @@ declare_rule! {
         code: "K008",
         name: "audit-without-dates",
         family: Consistency,
-        levels: Levels::all(Level::Warning),
+        levels: Levels::all(Level::Info),
         summary: "`[audit]` has no `dates`",
         help: "add `dates = [YYYY-MM-DD, …]` to [audit]",
     }

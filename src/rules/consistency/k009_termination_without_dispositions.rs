@@ -11,7 +11,8 @@ declare_rule! {
     ///   (equipment, works, rights acquired together), `surplus` and
     ///   `deficit`;
     /// - for a `gestion`: each of `assets`, `staff`, `surplus` and `deficit`
-    ///   (one finding lists those missing).
+    ///   (one finding lists those missing); only `assets` and `staff` when
+    ///   `budget = 0` (no money changes hands).
     ///
     /// (No `[termination]` at all is C009.)
     ///
@@ -43,8 +44,8 @@ declare_rule! {
         code: "K009",
         name: "termination-without-dispositions",
         family: Consistency,
-        levels: Levels::PerKind([Level::Warning, Level::Error, Level::Warning]),
-        summary: "`[termination]` gives none of `assets`, `surplus`, `deficit` (gestion: each of `assets`, `staff`, `surplus`, `deficit` is required)",
+        levels: Levels::PerKind([Level::Warning, Level::Error, Level::Warning, Level::Warning]),
+        summary: "`[termination]` gives none of `assets`, `surplus`, `deficit` (gestion: each of `assets`, `staff`, `surplus`, `deficit` is required, only `assets` and `staff` with `budget = 0`)",
         help: "say in [termination] what becomes of the assets, a surplus and a deficit",
     }
 }
@@ -60,12 +61,19 @@ impl Rule for TerminationWithoutDispositions {
         };
         let span = t.span;
         let t = &t.value;
+        // With `budget = 0` no money changes hands: no surplus, no deficit.
+        let no_money = cx
+            .doc
+            .funds
+            .get()
+            .and_then(|f| f.budget.get())
+            .is_some_and(|b| b.is_zero());
         if cx.kind == Kind::Gestion {
             let missing: Vec<String> = [
                 ("assets", t.assets.is_absent()),
                 ("staff", t.staff.is_absent()),
-                ("surplus", t.surplus.is_absent()),
-                ("deficit", t.deficit.is_absent()),
+                ("surplus", t.surplus.is_absent() && !no_money),
+                ("deficit", t.deficit.is_absent() && !no_money),
             ]
             .into_iter()
             .filter(|(_, absent)| *absent)

@@ -4,8 +4,9 @@ use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it checks
-    /// That, when the convention defines roles, one of them has
-    /// `coordinator = true`. (No `[[role]]` at all is C007.)
+    /// That, when the convention has three or more parties and defines
+    /// roles, one of them has `coordinator = true`. Two partners deal with
+    /// each other directly. (No `[[role]]` at all is C007.)
     ///
     /// ## Why it matters
     /// Someone has to convene the meetings, keep the schedule and speak for
@@ -32,8 +33,8 @@ declare_rule! {
         code: "K011",
         name: "no-coordinator",
         family: Consistency,
-        levels: Levels::all(Level::Warning),
-        summary: "roles exist and none has `coordinator = true`",
+        levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Warning, Level::Off]),
+        summary: "three or more parties, roles exist, and none has `coordinator = true`",
         help: "add `coordinator = true` to the role of the coordinating party",
     }
 }
@@ -44,6 +45,10 @@ impl Rule for NoCoordinator {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        // Two partners need no coordinator: each deals with the other.
+        if cx.doc.parties.items().len() < 3 {
+            return;
+        }
         let roles = cx.doc.roles.items();
         let Some(first) = roles.first() else {
             return; // C007

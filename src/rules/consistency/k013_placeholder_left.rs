@@ -9,9 +9,13 @@ declare_rule! {
     /// ## What it checks
     /// That no text of the convention still holds a placeholder from a
     /// template or a draft: `TODO`, `TBD`, `XXX` (or a longer run of X),
-    /// `à compléter`, `to be completed` (in any case), or a blank line of
-    /// three or more underscores (`___`). Words that merely contain these
-    /// letters (`Maxxxi`) do not count. The free-form `[meta]` table is not
+    /// `à compléter`, `to be completed` (in any case), a blank line of
+    /// three or more underscores (`___`), a dotted blank (two or more `…`
+    /// in a row, or four or more `.`: `n°....`, `le ……`), or a bracketed
+    /// blank (`[XX]`, `[X X]`, `[__]`). Words that merely contain these
+    /// letters (`Maxxxi`) do not count, nor do an ellipsis (`etc...`), a cut
+    /// in a quotation (`[…]`, `[...]`), a task box (`[x]`, `[ ]`) or a
+    /// Markdown link. The free-form `[meta]` table is not
     /// read. One finding per text value.
     ///
     /// It is a warning while the convention is a `draft`, and an error once
@@ -43,7 +47,7 @@ declare_rule! {
         name: "placeholder-left",
         family: Consistency,
         levels: Levels::ErrorUnlessDraft,
-        summary: "a text value still holds a placeholder: `TODO`, `TBD`, `XXX`, `à compléter`, `to be completed`, or three or more underscores",
+        summary: "a text value still holds a placeholder: `TODO`, `TBD`, `XXX`, `à compléter`, `to be completed`, three or more underscores, `……` or `....`, or a bracketed blank such as `[XX]`",
         help: "replace the placeholder with the agreed text, or remove the key until it is known",
     }
 }
@@ -102,7 +106,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     static HINTS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["___", "xxx", "todo", "tbd", "compl"])
+            .build(["___", "xxx", "todo", "tbd", "compl", "……", "....", "["])
             .expect("valid patterns")
     });
     if !HINTS.is_match(text) {
@@ -118,6 +122,20 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
                 return Some(t[i..i + n].iter().collect());
             }
         }
+        // Dotted blanks: `……`, `....` (not an ellipsis `…` or `etc...`).
+        for (dot, least) in [('…', 2), ('.', 4)] {
+            if t[i] == dot && (i == 0 || t[i - 1] != dot) {
+                let n = run(i, &|c| c == dot);
+                if n >= least {
+                    return Some(t[i..i + n].iter().collect());
+                }
+            }
+        }
+        if t[i] == '[' {
+            if let Some(end) = bracketed_blank(&t, i) {
+                return Some(t[i..=end].iter().collect());
+            }
+        }
         if i > 0 && glued(i - 1) {
             continue;
         }
@@ -131,6 +149,23 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
                     return Some(t[i..end].iter().collect());
                 }
             }
+        }
+    }
+    None
+}
+
+/// A bracketed blank at `i` (`[XX]`, `[X X]`, `[__]`, `[ xx. ]`): two or
+/// more `X`, `x` or `_`, with spaces and dots anywhere inside; not a cut in
+/// a quotation (`[…]`, `[...]`) nor a task box (`[x]`, `[ ]`). The index of
+/// its `]`.
+fn bracketed_blank(t: &[char], i: usize) -> Option<usize> {
+    let mut marks = 0;
+    for (j, &c) in t.iter().enumerate().skip(i + 1) {
+        match c {
+            'X' | 'x' | '_' => marks += 1,
+            ' ' | '\u{a0}' | '\u{202f}' | '.' => {}
+            ']' => return (marks >= 2).then_some(j),
+            _ => return None,
         }
     }
     None
@@ -181,6 +216,31 @@ mod tests {
         assert_eq!(placeholder("Fait le ___"), Some("___".into()));
         assert_eq!(placeholder("Fait le ________ à"), Some("________".into()));
         assert_eq!(placeholder("TODO_"), Some("TODO".into()));
+        assert_eq!(placeholder("n°...."), Some("....".into()));
+        assert_eq!(placeholder("Fait le……"), Some("……".into()));
+        assert_eq!(placeholder("montant de [XX] euros"), Some("[XX]".into()));
+        assert_eq!(placeholder("[X X]"), Some("[X X]".into()));
+        assert_eq!(placeholder("le [__] mars"), Some("[__]".into()));
+        assert_eq!(placeholder("[ x.x ]"), Some("[ x.x ]".into()));
+    }
+
+    #[test]
+    fn cuts_links_ellipses_and_task_boxes_are_not_blanks() {
+        for ok in [
+            "voir [le site](https://example.org)",
+            "etc...",
+            "et ainsi de suite…",
+            "« nous […] décidons »",
+            "« nous [...] décidons »",
+            "[x] fait",
+            "[ ] à faire",
+            "[X]",
+            "[",
+            "[XX",
+            "...",
+        ] {
+            assert_eq!(placeholder(ok), None, "{ok}");
+        }
     }
 
     #[test]

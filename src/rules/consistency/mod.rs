@@ -106,7 +106,7 @@ mod tests {
 
     fn eur() -> Option<Currency> {
         Some(Currency {
-            code: iso_currency::Currency::EUR,
+            code: "EUR",
             minor_unit: 2,
         })
     }

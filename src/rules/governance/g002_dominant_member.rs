@@ -62,7 +62,7 @@ declare_rule! {
         code: "G002",
         name: "dominant-member",
         family: Governance,
-        levels: Levels::all(Level::Warning),
+        levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Warning, Level::Off]),
         summary: "one party holds more than half the votes of the decision body (rule `majority`, or `qualified_majority` with a threshold at or below its share), or more than half of the voting board seats (gestion); one finding per party and body, giving its share",
         help: "rebalance the votes or seats so that no single party decides alone, or record the reason in a [[waiver]]",
     }

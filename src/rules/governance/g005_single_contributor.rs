@@ -40,7 +40,7 @@ declare_rule! {
         code: "G005",
         name: "single-contributor",
         family: Governance,
-        levels: Levels::all(Level::Info),
+        levels: Levels::PerKind([Level::Info, Level::Info, Level::Info, Level::Off]),
         summary: "parties make contributions (of any kind) and all contributions made by parties come from one party (contributions from a `source` are ignored): a funding relationship rather than pooled resources",
         help: "record the other partners' contributions too (money, premises, equipment, staff time), or consider a grant agreement instead",
     }

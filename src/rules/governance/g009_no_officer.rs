@@ -33,7 +33,7 @@ declare_rule! {
         code: "G009",
         name: "no-officer",
         family: Governance,
-        levels: Levels::all(Level::Warning),
+        levels: Levels::all(Level::Info),
         summary: "no `[officer]`: each agreement should have a named partnership officer",
         help: "add an [officer] table with the `name`, `party` and `email` of the person who follows the partnership",
     }

@@ -10,7 +10,8 @@ declare_rule! {
     /// That ids are unique among the parties, among the objectives, among
     /// the milestones, among the reports and among the amendments; that
     /// budget-line labels are unique, and indicator names within one
-    /// objective; and that two conventions checked in one run do not share
+    /// objective; that no two `[[clause]]` share a `kind` other than
+    /// `other`; and that two conventions checked in one run do not share
     /// an id.
     ///
     /// ## Why it matters
@@ -34,7 +35,7 @@ declare_rule! {
         name: "duplicate-id",
         family: Structure,
         levels: Levels::all(Level::Error),
-        summary: "two items of one kind share an id, or two conventions in one run share an id",
+        summary: "two items of one kind share an id, two clauses share a `kind` other than `other`, or two conventions in one run share an id",
         help: "give each item its own id",
     }
 }
@@ -79,6 +80,26 @@ impl Rule for DuplicateId {
         );
         if let Some(f) = d.funds.get() {
             unique("budget line", f.lines.items().iter().map(|l| &l.label), out);
+        }
+        // At most one clause of each kind other than `other`.
+        let mut kinds: Vec<crate::model::ClauseKind> = Vec::new();
+        for c in d.clauses.items() {
+            let Some(k) = c.kind.spanned() else { continue };
+            if k.value == crate::model::ClauseKind::Other {
+                continue;
+            }
+            if kinds.contains(&k.value) {
+                out.push(
+                    DuplicateId::META
+                        .finding(
+                            k.span,
+                            format!("a clause of kind `{}` is defined twice", k.value),
+                        )
+                        .with_help("merge the two clauses into one, or give one of them `kind = \"other\"`"),
+                );
+            } else {
+                kinds.push(k.value);
+            }
         }
         for o in d.objectives.items() {
             unique(

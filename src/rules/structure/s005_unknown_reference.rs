@@ -99,6 +99,7 @@ impl Rule for UnknownReference {
             }
             for c in f.contributions.items() {
                 r.field(p, &c.party, &parties);
+                r.field(p, &c.to, &parties);
             }
             let both: Vec<&str> = milestones.iter().chain(&reports).copied().collect();
             for x in f.disbursements.items() {
@@ -144,6 +145,12 @@ impl Rule for UnknownReference {
             }
             for (k, _) in t.reports.items() {
                 r.check("report", Some(k), &reports);
+            }
+            for (k, _) in t.published.items() {
+                r.check(p, Some(k), &parties);
+            }
+            for x in t.payments.items() {
+                r.field(p, &x.from, &parties);
             }
             let lines: Vec<&str> = d
                 .funds
