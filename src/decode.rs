@@ -619,6 +619,7 @@ impl Decoder {
             other => {
                 let found = match other {
                     Value::Integer(i) => i.to_string(),
+                    Value::Float { raw, .. } => raw.to_string(),
                     other => other.type_name().to_string(),
                 };
                 self.invalid(

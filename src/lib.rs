@@ -19,6 +19,7 @@ pub mod discover;
 pub mod due;
 pub mod emit;
 pub mod fingerprint;
+pub mod grants;
 pub mod markdown;
 pub mod model;
 pub mod output;

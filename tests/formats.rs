@@ -39,7 +39,8 @@ fn sarif_is_valid_for_code_scanning() {
         .as_str()
         .is_some_and(|t| t.contains("## Fix"))));
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 17);
+    // 16 since revision 1.1: K011 no longer fires for its two parties.
+    assert_eq!(results.len(), 16);
     for r in results {
         let id = r["ruleId"].as_str().unwrap();
         let index = r["ruleIndex"].as_u64().unwrap() as usize;

@@ -10,11 +10,12 @@ use super::Emitter;
 
 pub struct Junit;
 
-const FAMILIES: [Family; 5] = [
+const FAMILIES: [Family; 6] = [
     Family::Structure,
     Family::Clauses,
     Family::Consistency,
     Family::Governance,
+    Family::FrenchLaw,
     Family::Lifecycle,
 ];
 

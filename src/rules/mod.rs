@@ -12,6 +12,7 @@ use crate::value::Node;
 
 pub mod clauses;
 pub mod consistency;
+pub mod french_law;
 pub mod governance;
 pub mod lifecycle;
 pub mod structure;
@@ -22,6 +23,7 @@ pub enum Family {
     Clauses,
     Consistency,
     Governance,
+    FrenchLaw,
     Lifecycle,
 }
 
@@ -32,6 +34,7 @@ impl Family {
             Family::Clauses => "clauses",
             Family::Consistency => "consistency",
             Family::Governance => "governance",
+            Family::FrenchLaw => "french_law",
             Family::Lifecycle => "lifecycle",
         }
     }
@@ -111,6 +114,15 @@ impl RuleMeta {
         }
         out.trim().to_string()
     }
+    /// The finding of a violation: its sentence and its fix, written by
+    /// the violation from the values it carries.
+    pub fn violation(&'static self, span: impl Into<Option<Span>>, v: &dyn Violation) -> Finding {
+        let f = Finding::new(self.code, span, v.message());
+        match v.fix_title() {
+            Some(help) => f.with_help(help),
+            None => f,
+        }
+    }
     pub fn finding(
         &'static self,
         span: impl Into<Option<Span>>,
@@ -153,6 +165,18 @@ impl<'a> Context<'a> {
     /// Where to report a missing thing: the `[convention]` header.
     pub fn header(&self) -> Span {
         self.doc.header
+    }
+}
+
+/// What a rule found, as typed values (the party, the amount, the years);
+/// the sentences are written apart from the rule, so that a per-language
+/// catalogue can write them too (ARCHITECTURE.md, "Findings as data").
+pub trait Violation {
+    /// The message of the finding.
+    fn message(&self) -> String;
+    /// How to fix it; `None`: the rule's default help.
+    fn fix_title(&self) -> Option<String> {
+        None
     }
 }
 
@@ -202,6 +226,7 @@ pub static CATALOGUE: std::sync::LazyLock<Vec<&'static dyn Rule>> =
         all.extend_from_slice(clauses::RULES);
         all.extend_from_slice(consistency::RULES);
         all.extend_from_slice(governance::RULES);
+        all.extend_from_slice(french_law::RULES);
         all.extend_from_slice(lifecycle::RULES);
         all
     });

@@ -6,8 +6,8 @@ use super::*;
 fn codes_are_unique_sorted_and_named() {
     let codes: Vec<&str> = CATALOGUE.iter().map(|r| r.meta().code).collect();
     let mut sorted = codes.clone();
-    // Families in the order of RULES.md (S, C, K, G, L), codes ascending within each.
-    let family = |c: &str| "SCKGL".find(&c[..1]).expect("a known family letter");
+    // Families in the order of RULES.md (S, C, K, G, F, L), codes ascending within each.
+    let family = |c: &str| "SCKGFL".find(&c[..1]).expect("a known family letter");
     sorted.sort_by_key(|c| (family(c), c.to_string()));
     sorted.dedup();
     assert_eq!(codes, sorted, "codes must be unique and listed in order");
@@ -19,6 +19,7 @@ fn codes_are_unique_sorted_and_named() {
             Family::Clauses => "C",
             Family::Consistency => "K",
             Family::Governance => "G",
+            Family::FrenchLaw => "F",
             Family::Lifecycle => "L",
         };
         assert_eq!(letter, expected, "{} is filed in the wrong family", m.code);

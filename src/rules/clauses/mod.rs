@@ -19,6 +19,7 @@ pub mod c011_missing_legal_framework;
 pub mod c012_missing_governance;
 pub mod c013_missing_action_plan;
 pub mod c014_missing_reporting;
+pub mod c015_missing_repayment;
 
 /// The family's rules, in code order.
 pub static RULES: &[&dyn Rule] = &[
@@ -36,6 +37,7 @@ pub static RULES: &[&dyn Rule] = &[
     &c012_missing_governance::MissingGovernance,
     &c013_missing_action_plan::MissingActionPlan,
     &c014_missing_reporting::MissingReporting,
+    &c015_missing_repayment::MissingRepayment,
 ];
 
 /// Joins phrases for a message: "a", "a and b", "a, b and c".

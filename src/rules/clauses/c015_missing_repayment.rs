@@ -1,0 +1,95 @@
+use crate::declare_rule;
+use crate::diagnostic::{Finding, Level};
+use crate::model::{ClauseKind, ContributionKind};
+use crate::rules::{Context, Levels, Rule, RuleMeta, Violation};
+
+declare_rule! {
+    /// ## What it checks
+    /// That a `subvention` in which a party makes a financial contribution
+    /// (granted or requested) has a `[[clause]]` of kind `repayment`: what
+    /// happens to money that is not spent, or not used as agreed.
+    ///
+    /// ## Why it matters
+    /// A grant is given for a purpose. When the action costs less than
+    /// planned, is not carried out, or the money is used for something else,
+    /// the funder asks for it back (a "reversement"), or sets it against a
+    /// later grant. Said in advance, this is a routine step of closing the
+    /// accounts; left unsaid, it becomes a dispute, and a public funder's
+    /// accountant will demand it anyway.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [convention]
+    /// kind = "subvention"
+    ///
+    /// [[funds.contribution]]
+    /// party = "departement"
+    /// kind = "financial"
+    /// amount = 30000
+    /// # no [[clause]] of kind "repayment"
+    /// ```
+    ///
+    /// ## Fix
+    /// ```toml
+    /// [[clause]]
+    /// kind = "repayment"
+    /// title = "Reversement"
+    /// text = "La part de la subvention non utilisée, ou utilisée à d'autres fins que celles de la présente convention, est reversée au Département dans les trois mois suivant la remise du compte rendu financier."
+    /// ```
+    pub struct MissingRepayment {
+        code: "C015",
+        name: "missing-repayment",
+        family: Clauses,
+        levels: Levels::PerKind([Level::Off, Level::Off, Level::Off, Level::Error]),
+        summary: "a party makes a financial contribution (granted or requested) and there is no `[[clause]]` of kind `repayment`",
+        help: "add a [[clause]] with `kind = \"repayment\"` saying what happens to money unspent or not used as agreed",
+    }
+}
+
+/// C015's finding: the parties whose financial contributions it concerns.
+#[derive(Debug, PartialEq)]
+pub struct NoRepaymentClause {
+    pub funders: Vec<String>,
+}
+
+impl Violation for NoRepaymentClause {
+    fn message(&self) -> String {
+        let who: Vec<String> = self.funders.iter().map(|f| format!("`{f}`")).collect();
+        let who = crate::rules::clauses::join_and(&who);
+        format!(
+            "no [[clause]] of kind `repayment`: what becomes of the money of {who} if it is unspent or not used as agreed is not said"
+        )
+    }
+    fn fix_title(&self) -> Option<String> {
+        Some(MissingRepayment::META.help.to_string())
+    }
+}
+
+impl Rule for MissingRepayment {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.doc.clause(ClauseKind::Repayment).is_some() {
+            return;
+        }
+        let mut funders: Vec<String> = Vec::new();
+        for c in cx
+            .doc
+            .funds
+            .get()
+            .map(|f| f.contributions.items())
+            .unwrap_or_default()
+        {
+            let Some(party) = c.party.get() else { continue };
+            if c.kind.get() == Some(&ContributionKind::Financial) && !funders.contains(party) {
+                funders.push(party.clone());
+            }
+        }
+        if funders.is_empty() {
+            return;
+        }
+        out.push(Self::META.violation(cx.header(), &NoRepaymentClause { funders }));
+    }
+}
