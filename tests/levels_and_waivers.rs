@@ -49,9 +49,10 @@ fn config_levels_apply_for_every_kind_or_one() {
     let dir = tempfile::tempdir().unwrap();
     let no_officer = base().replace("[officer]\nname = \"Karim Benali\"\nparty = \"theatre\"\nemail = \"partenariats@theatre-des-pentes.fr\"\n", "");
     let p = write(dir.path(), "a.toml", &no_officer);
+    // G009 is info since revision 1.1.
     assert_eq!(
         severity(&run(&p, &Config::default()), "G009"),
-        Some(Level::Warning)
+        Some(Level::Info)
     );
     assert_eq!(severity(&run(&p, &config), "G009"), Some(Level::Error));
 
