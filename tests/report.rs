@@ -273,7 +273,7 @@ fn ics_parses_back_with_stable_uids() {
         "--format",
         "json",
     ]);
-    assert!(v["conventions"].as_array().unwrap().len() == 5);
+    assert!(v["conventions"].as_array().unwrap().len() == 6);
     // The same input gives the same bytes; another as-of date keeps the UIDs.
     assert_eq!(
         text,
