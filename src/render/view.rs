@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{
-    Anchor, ContributionKind, ContributionStatus, Currency, Document, Gender, Lang, Renewal,
-    Signing, Status,
+    Anchor, ClauseKind, ContributionKind, ContributionStatus, Currency, Document, Gender, Kind,
+    Lang, Renewal, Signing, Status,
 };
 
 use super::format;
@@ -72,6 +72,8 @@ pub struct PartyView {
     /// Shown when the signatory is not the representative: "Claire Roche, Adjointe à la culture".
     pub signatory: Option<String>,
     pub mandate: Option<String>,
+    /// How the document names the party afterwards: "ci-après « la Ville »".
+    pub designated: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -145,6 +147,8 @@ pub struct CommitmentsArticle {
 #[derive(Serialize)]
 pub struct ContributionRow {
     pub contributor: String,
+    /// The budget year (`year`), or empty.
+    pub year: String,
     pub kind: String,
     pub amount: String,
     pub status: String,
@@ -177,6 +181,12 @@ pub struct FundsArticle {
     pub details: Vec<Labelled>,
     pub lines: Vec<LineRow>,
     pub lines_total: Option<String>,
+    /// Some contribution carries `year`: the table shows the budget years.
+    pub years: bool,
+    /// A `subvention`: the article is about the grant.
+    pub grant: bool,
+    /// `funds.conditions`, rich: the conditions of use of the money.
+    pub conditions: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -253,6 +263,8 @@ pub struct AmendmentsArticle {
     pub number: u32,
     pub heading: String,
     pub rule: String,
+    /// The `amendment_procedure` clause, rich: replaces `rule`.
+    pub procedure: Option<String>,
     pub amendments: Vec<AmendmentRow>,
 }
 
@@ -424,6 +436,8 @@ impl<'a> Builder<'a> {
                     representative,
                     signatory,
                     mandate: sig.and_then(|s| text(&s.mandate)),
+                    designated: text(&p.designation)
+                        .map(|d| self.l.fill("doc.designated", &[("designation", &d)])),
                 }
             })
             .collect()
@@ -591,13 +605,18 @@ impl<'a> Builder<'a> {
 
     fn funds(&mut self) -> Option<FundsArticle> {
         let f = self.doc.funds.get()?;
+        let grant = self.doc.convention.kind() == Kind::Subvention;
         let budget = f.budget.get().map(|b| {
             if b.is_zero() {
                 self.l.get("funds.budget_zero").to_string()
+            } else if grant {
+                self.l
+                    .fill("funds.grant_budget", &[("amount", &self.amount(*b))])
             } else {
                 self.l.fill("funds.budget", &[("amount", &self.amount(*b))])
             }
         });
+        let years = f.contributions.items().iter().any(|c| c.year.is_present());
         let mut total = Decimal::ZERO;
         let mut any_financial = false;
         let contributions = f
@@ -619,6 +638,7 @@ impl<'a> Builder<'a> {
                         .map(|p| self.party_name(p))
                         .or_else(|| text(&c.source))
                         .unwrap_or_default(),
+                    year: c.year.get().map(|y| y.to_string()).unwrap_or_default(),
                     kind: kind
                         .map(|k| self.word("contribution_kind", k, |k| k.as_str()))
                         .unwrap_or_default(),
@@ -693,7 +713,8 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let lines_total = (!lines.is_empty()).then(|| self.amount(lines_sum));
-        let (number, heading) = self.next("funds");
+        let conditions = self.rich_field(&f.conditions);
+        let (number, heading) = self.next(if grant { "grant" } else { "funds" });
         Some(FundsArticle {
             number,
             heading,
@@ -705,6 +726,9 @@ impl<'a> Builder<'a> {
             details,
             lines,
             lines_total,
+            years,
+            grant,
+            conditions,
         })
     }
 
@@ -956,6 +980,10 @@ impl<'a> Builder<'a> {
     fn clauses(&mut self) -> Vec<RichArticle> {
         let mut out = Vec::new();
         for c in self.doc.clauses.items() {
+            // The amendment procedure is the amendments article's own text.
+            if c.kind() == ClauseKind::AmendmentProcedure {
+                continue;
+            }
             let (Some(title), Some(body)) = (text(&c.title), text(&c.text)) else {
                 continue;
             };
@@ -1039,10 +1067,15 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let (number, heading) = self.next("amendments");
+        let procedure = self
+            .doc
+            .clause(ClauseKind::AmendmentProcedure)
+            .and_then(|c| self.rich_field(&c.text));
         Some(AmendmentsArticle {
             number,
             heading,
             rule: self.l.get("amendments.rule"),
+            procedure,
             amendments,
         })
     }
