@@ -130,7 +130,9 @@ impl Config {
                 }
                 "currency" => {
                     let s = string(&e.value, "currency")?;
-                    if iso_currency::Currency::from_code(&s).is_none() {
+                    if iso_currency::Currency::from_code(&s).is_none()
+                        && crate::codes::historic_currency(&s).is_none()
+                    {
                         bail!(
                             "{}: `{s}` is not an ISO 4217 currency code",
                             at(Some(e.value.span))
