@@ -211,6 +211,116 @@ impl Pair<'_> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use std::str::FromStr;
+
+    fn doc(contributions: &str, holder: &str) -> Document {
+        let text = format!(
+            r#"
+[convention]
+id = "c"
+start = 2026-01-01
+end = 2028-12-31
+currency = "EUR"
+
+[[party]]
+id = "dep"
+name = "Département"
+sector = "public"
+
+[[party]]
+id = "asso"
+name = "Association"
+sector = "civil_society"
+
+[[party]]
+id = "firm"
+name = "Société"
+sector = "private"
+form = "company"
+
+[funds]
+budget = 1
+holder = "{holder}"
+{contributions}
+"#
+        );
+        let parsed = crate::parse::parse(&text, crate::value::Syntax::Toml);
+        let (doc, findings) =
+            crate::decode::decode(&parsed.root.unwrap(), crate::value::Syntax::Toml);
+        assert!(findings.is_empty(), "{findings:?}");
+        doc
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn beneficiary_is_to_else_the_holder_else_none() {
+        let c = |extra: &str| {
+            format!(
+                "[[funds.contribution]]\nparty = \"dep\"\nkind = \"financial\"\namount = 100\n{extra}"
+            )
+        };
+        let g = |doc: &Document| {
+            public_grants(doc)
+                .iter()
+                .map(|g| g.beneficiary.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(g(&doc(&c("to = \"firm\""), "asso")), ["firm"]);
+        assert_eq!(g(&doc(&c(""), "asso")), ["asso"]);
+        assert!(g(&doc(&c(""), "each")).is_empty());
+        assert!(g(&doc(&c(""), "dep")).is_empty());
+        // Requested, or from a private party: no public grant.
+        assert!(g(&doc(&c("status = \"requested\""), "asso")).is_empty());
+        let private = "[[funds.contribution]]\nparty = \"firm\"\nkind = \"financial\"\namount = 100\nto = \"asso\"";
+        assert!(g(&doc(private, "asso")).is_empty());
+        // An in-kind valuation is a grant too, not a financial one.
+        let kind = "[[funds.contribution]]\nparty = \"dep\"\nkind = \"in_kind\"\namount = 100";
+        let doc_kind = doc(kind, "asso");
+        let grants = public_grants(&doc_kind);
+        assert_eq!(grants.len(), 1);
+        assert!(!grants[0].financial);
+    }
+
+    #[test]
+    fn annual_amounts_are_exact() {
+        let three = |a: &str, b: &str, c: &str, years: bool| {
+            let y = |n: u32| {
+                if years {
+                    format!("year = {n}\n")
+                } else {
+                    String::new()
+                }
+            };
+            format!(
+                "[[funds.contribution]]\nparty = \"dep\"\nkind = \"financial\"\namount = {a}\n{}\
+                 [[funds.contribution]]\nparty = \"dep\"\nkind = \"financial\"\namount = {b}\n{}\
+                 [[funds.contribution]]\nparty = \"dep\"\nkind = \"financial\"\namount = {c}\n{}",
+                y(2026),
+                y(2027),
+                y(2028)
+            )
+        };
+        let annual = |text: String| {
+            let doc = doc(&text, "asso");
+            let p = pairs(public_grants(&doc));
+            assert_eq!(p.len(), 1);
+            (p[0].annual_amount(&doc), p[0].budget_years(&doc))
+        };
+        // Divided by the three years of the period, exactly.
+        let (a, years) = annual(three("23000", "23000", "23000.01", false));
+        assert_eq!(a, d("69000.01") / d("3"));
+        assert!(a > d("23000"));
+        assert_eq!(years, [2026, 2027, 2028]);
+        assert_eq!(
+            annual(three("24000", "22500", "22500", false)).0,
+            d("23000")
+        );
+        // With `year`: the largest year.
+        assert_eq!(annual(three("24000", "22500", "22500", true)).0, d("24000"));
+    }
 
     #[test]
     fn years_of_the_period() {
