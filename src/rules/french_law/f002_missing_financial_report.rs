@@ -1,4 +1,4 @@
-use jiff::civil::{date, Date};
+use jiff::civil::Date;
 
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
@@ -98,9 +98,9 @@ impl Violation for FinancialReportMissing {
 /// 30 June of the next year, both included.
 fn window(y: i64, end: Option<Date>) -> Option<(Date, Date)> {
     let y = i16::try_from(y).ok()?;
-    let dec31 = date(y, 12, 31);
+    let dec31 = Date::new(y, 12, 31).ok()?;
     let from = end.map_or(dec31, |e| e.min(dec31));
-    Some((from, date(y.checked_add(1)?, 6, 30)))
+    Some((from, Date::new(y.checked_add(1)?, 6, 30).ok()?))
 }
 
 impl Rule for MissingFinancialReport {
@@ -137,13 +137,16 @@ impl Rule for MissingFinancialReport {
                     due.extend(crate::due::report_due_dates(cx.doc, r, cx.as_of));
                 }
             }
+            due.sort_unstable();
+            let covered = |from: Date, to: Date| {
+                // The first due date on or after `from`, if it is by `to`.
+                let i = due.partition_point(|d| *d < from);
+                due.get(i).is_some_and(|d| *d <= to)
+            };
             let missing: Vec<i64> = pair
                 .budget_years(cx.doc)
                 .into_iter()
-                .filter(|&y| match window(y, end) {
-                    Some((from, to)) => !due.iter().any(|d| from <= *d && *d <= to),
-                    None => false,
-                })
+                .filter(|&y| window(y, end).is_some_and(|(from, to)| !covered(from, to)))
                 .collect();
             if missing.is_empty() {
                 continue;
@@ -162,6 +165,7 @@ impl Rule for MissingFinancialReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     #[test]
     fn the_window_runs_to_30_june() {
@@ -177,5 +181,9 @@ mod tests {
             window(2026, Some(date(2028, 3, 31))),
             Some((date(2026, 12, 31), date(2027, 6, 30)))
         );
+        // Years out of the calendar's range are never judged (no panic).
+        assert_eq!(window(9999, None), None);
+        assert_eq!(window(-10000, None), None);
+        assert_eq!(window(i64::MAX, None), None);
     }
 }
