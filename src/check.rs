@@ -213,11 +213,7 @@ fn decoded<T>(
         kind: report.kind,
         status: report.status,
         as_of: opts.as_of,
-        jurisdiction: match &conv.jurisdiction {
-            crate::model::Field::Ok(j) => Some(j.value.as_str()),
-            crate::model::Field::Invalid(_) => None,
-            _ => opts.config.jurisdiction.as_deref(),
-        },
+        jurisdiction: conv.jurisdiction_or(opts.config.jurisdiction.as_deref()),
         base_dir,
         fingerprint: Default::default(),
         due_items: Default::default(),

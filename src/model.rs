@@ -239,6 +239,15 @@ impl Convention {
     pub fn renewal(&self) -> Renewal {
         self.renewal.get().copied().unwrap_or(Renewal::None)
     }
+    /// The jurisdiction that applies: this convention's, else the
+    /// workspace's; none when the convention's is invalid (S003).
+    pub fn jurisdiction_or<'a>(&'a self, workspace: Option<&'a str>) -> Option<&'a str> {
+        match &self.jurisdiction {
+            Field::Ok(j) => Some(j.value.as_str()),
+            Field::Invalid(_) => None,
+            Field::Absent | Field::Empty(_) => workspace,
+        }
+    }
     pub fn signing(&self) -> Signing {
         self.signing.get().copied().unwrap_or(Signing::Paper)
     }
