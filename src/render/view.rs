@@ -185,6 +185,8 @@ pub struct FundsArticle {
     pub years: bool,
     /// A `subvention`: the article is about the grant.
     pub grant: bool,
+    /// A `subvention`: what each funder grants, in total and for which years.
+    pub grant_sentences: Vec<String>,
     /// `funds.conditions`, rich: the conditions of use of the money.
     pub conditions: Option<String>,
 }
@@ -318,6 +320,15 @@ pub struct Provenance {
 
 /// Escapes a text for the inside of a double-quoted CSS string; `<` is
 /// escaped too, so that nothing can close the `<style>` element.
+/// The first letter in capitals: a designation at the start of a sentence.
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn css_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -714,6 +725,11 @@ impl<'a> Builder<'a> {
             .collect();
         let lines_total = (!lines.is_empty()).then(|| self.amount(lines_sum));
         let conditions = self.rich_field(&f.conditions);
+        let grant_sentences = if grant {
+            self.grant_sentences(f)
+        } else {
+            Vec::new()
+        };
         let (number, heading) = self.next(if grant { "grant" } else { "funds" });
         Some(FundsArticle {
             number,
@@ -728,8 +744,71 @@ impl<'a> Builder<'a> {
             lines_total,
             years,
             grant,
+            grant_sentences,
             conditions,
         })
+    }
+
+    /// One sentence per funder of a grant: its granted financial
+    /// contributions in total, and their budget years. The funder is the
+    /// subject, so its designation may name it.
+    fn grant_sentences(&self, f: &crate::model::Funds) -> Vec<String> {
+        let mut funders: Vec<(&str, Decimal, Vec<i64>)> = Vec::new();
+        for c in f.contributions.items() {
+            let (Some(party), Some(amount)) = (c.party.get(), c.amount.get()) else {
+                continue;
+            };
+            let granted = c
+                .status
+                .get()
+                .copied()
+                .unwrap_or(ContributionStatus::Granted)
+                == ContributionStatus::Granted;
+            if c.kind.get() != Some(&ContributionKind::Financial) || !granted {
+                continue;
+            }
+            let i = match funders.iter().position(|(p, _, _)| *p == party.as_str()) {
+                Some(i) => i,
+                None => {
+                    funders.push((party.as_str(), Decimal::ZERO, Vec::new()));
+                    funders.len() - 1
+                }
+            };
+            funders[i].1 += *amount;
+            if let Some(y) = c.year.get() {
+                if !funders[i].2.contains(y) {
+                    funders[i].2.push(*y);
+                }
+            }
+        }
+        funders
+            .into_iter()
+            .map(|(party, total, mut years)| {
+                years.sort_unstable();
+                let p = self.doc.party(party);
+                let who = p
+                    .and_then(|p| text(&p.designation))
+                    .map(|d| capitalize(&d))
+                    .unwrap_or_else(|| self.party_name(party));
+                let amount = self.amount(total);
+                let list: Vec<String> = years.iter().map(i64::to_string).collect();
+                let key = match list.len() {
+                    0 => "funds.grant_total",
+                    1 => "funds.grant_total_year",
+                    _ => "funds.grant_total_years",
+                };
+                let years = match list.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} {} {last}", rest.join(", "), self.l.get("funds.and"))
+                    }
+                    _ => list.join(""),
+                };
+                self.l.fill(
+                    key,
+                    &[("funder", &who), ("amount", &amount), ("years", &years)],
+                )
+            })
+            .collect()
     }
 
     fn governance(&mut self) -> Option<GovernanceArticle> {
