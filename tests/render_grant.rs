@@ -34,12 +34,12 @@ fn a_grant_reads_as_a_grant_convention_in_french() {
     assert!(md.contains(", ci-après «\u{a0}le Département\u{a0}»"));
     assert!(md.contains(", ci-après «\u{a0}l'Association\u{a0}»"));
     // The financial article: per funder and per year, payments, conditions of use.
-    assert!(md.contains("– Montant, versement et conditions d'utilisation de la subvention"));
-    assert!(md.contains("Le Département accorde une subvention d'un montant total de 90\u{202f}000,00\u{a0}€ au titre des exercices 2026, 2027 et 2028."));
+    assert!(md.contains("– Montant, versement et conditions d’utilisation de la subvention"));
+    assert!(md.contains("Le Département accorde une subvention d’un montant total de 90\u{202f}000,00\u{a0}€ au titre des exercices 2026, 2027 et 2028."));
     assert!(md.contains("**Subvention par financeur et par exercice**"));
     assert!(md.contains("| Département de l'Isère | 2027 | financière | 30\u{202f}000,00\u{a0}€ |"));
     assert!(md.contains("**Échéancier des versements**"));
-    assert!(md.contains("**Conditions d'utilisation**\n\nLa subvention finance exclusivement"));
+    assert!(md.contains("**Conditions d’utilisation**\n\nLa subvention finance exclusivement"));
     // Typed clauses under their own titles.
     for title in [
         "Contrôle",
@@ -74,7 +74,7 @@ fn a_grant_reads_as_a_grant_agreement_in_english_and_html() {
     assert!(md.contains("| Contributor | Budget year |"));
     assert!(!md.contains("signed by all Parties"));
     let html = render("fr", "html");
-    assert!(html.contains("<h3>Conditions d&#39;utilisation</h3>"));
+    assert!(html.contains("<h3>Conditions d’utilisation</h3>"));
     assert!(html.contains("<th>Exercice</th>"));
     assert!(!html.contains("signé par toutes les parties"));
 }
