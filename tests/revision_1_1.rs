@@ -145,3 +145,39 @@ fn per_kind_levels_know_the_subvention() {
     .unwrap();
     assert!(!codes(dir.path(), "c.toml").contains(&"C015".to_string()));
 }
+
+#[test]
+fn xof_or_no_jurisdiction_means_no_f_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    // 160 000 EUR a year to an association, no conditions of use, no
+    // republican clause, the annual report one day late: every F rule fires.
+    let text = std::fs::read_to_string(fixture("F004/fires.toml"))
+        .unwrap()
+        .replace("delay_days = 181", "delay_days = 182")
+        .replace("after_end_days = 180", "after_end_days = 200");
+    let cut = |s: &str, from: &str, to: &str| {
+        let i = s.find(from).unwrap();
+        let j = i + s[i..].find(to).unwrap();
+        format!("{}{}", &s[..i], &s[j..])
+    };
+    let text = cut(&text, "conditions = \"\"\"", "\n[[funds.contribution]]");
+    let text = cut(
+        &text,
+        "[[clause]]\nkind = \"republican_commitment\"",
+        "[[clause]]\nkind = \"publicity\"",
+    );
+    let f_codes = |t: &str| {
+        std::fs::write(dir.path().join("c.toml"), t).unwrap();
+        let mut found: Vec<String> = codes(dir.path(), "c.toml")
+            .into_iter()
+            .filter(|c| c.starts_with('F') || c.starts_with('S'))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    assert_eq!(f_codes(&text), ["F001", "F002", "F003", "F004"]);
+    assert!(f_codes(&text.replace("currency = \"EUR\"", "currency = \"XOF\"")).is_empty());
+    assert!(f_codes(&text.replace("jurisdiction = \"FR\"\n", "")).is_empty());
+    assert!(f_codes(&text.replace("jurisdiction = \"FR\"", "jurisdiction = \"SN\"")).is_empty());
+}
