@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod present;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,5 @@
+//! The presentation layer: what turns data into text for a reader, in a
+//! language. `render`, `report`, the ICS writer and the message catalogue
+//! share it (typography here; languages, labels and formatting join it).
+
+pub mod typography;
