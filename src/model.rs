@@ -564,6 +564,17 @@ impl Document {
             .iter()
             .find(|c| c.kind.get() == Some(&kind))
     }
+    /// Whether a clause of this kind is there, or may be: the list of
+    /// clauses, or some clause's `kind`, is invalid (S003), so that a rule
+    /// asking for that clause stays silent (one cause, one finding).
+    pub fn may_have_clause(&self, kind: ClauseKind) -> bool {
+        self.clauses.is_invalid()
+            || self
+                .clauses
+                .items()
+                .iter()
+                .any(|c| c.kind.is_invalid() || c.kind.get() == Some(&kind))
+    }
     /// The party with this id.
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties

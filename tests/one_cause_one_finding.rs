@@ -111,3 +111,20 @@ fn an_invalid_value_gives_s003_alone() {
         codes(&t)
     );
 }
+
+#[test]
+fn a_clause_of_unreadable_kind_may_be_the_one_asked_for() {
+    // An invalid `clause.kind` (S003) could be the repayment, control or
+    // republican-commitment clause: C015, C008 and F003 stay silent.
+    let cpo = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cpo-ateliers-vercors.toml"),
+    )
+    .unwrap();
+    for kind in ["repayment", "republican_commitment", "control"] {
+        let needle = format!("kind = \"{kind}\"");
+        assert!(cpo.contains(&needle), "{kind}");
+        let text = cpo.replace(&needle, "kind = \"remboursement\"");
+        let found: Vec<_> = codes(&text).into_iter().filter(|c| *c != "L004").collect();
+        assert_eq!(found, ["S003"], "{kind}");
+    }
+}

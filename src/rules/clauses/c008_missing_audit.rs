@@ -77,7 +77,7 @@ impl Rule for MissingAudit {
         }
         // A `control` clause (inspection by a funder) controls the expenses.
         let no_control = a.expense_control.is_absent()
-            && cx.doc.clause(crate::model::ClauseKind::Control).is_none();
+            && !cx.doc.may_have_clause(crate::model::ClauseKind::Control);
         let no_audit = a.financial_audit.is_absent();
         if cx.kind == Kind::Gestion && no_money {
             // `evaluation` alone.

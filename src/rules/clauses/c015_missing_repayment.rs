@@ -71,7 +71,7 @@ impl Rule for MissingRepayment {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.doc.clause(ClauseKind::Repayment).is_some() {
+        if cx.doc.may_have_clause(ClauseKind::Repayment) {
             return;
         }
         let mut funders: Vec<String> = Vec::new();

@@ -88,7 +88,7 @@ impl Rule for RepublicanCommitment {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if !applies(cx) || cx.doc.clause(ClauseKind::RepublicanCommitment).is_some() {
+        if !applies(cx) || cx.doc.may_have_clause(ClauseKind::RepublicanCommitment) {
             return;
         }
         if crate::due::signing_date(cx.doc).is_some_and(|d| d < date(2022, 1, 2)) {
