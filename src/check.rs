@@ -114,6 +114,17 @@ fn check_one<T>(
 ) -> Result<Option<(FileReport, Option<T>)>> {
     let bytes =
         std::fs::read(&c.path).with_context(|| format!("cannot read {}", c.path.display()))?;
+    Ok(check_text(c, bytes, opts, analyze))
+}
+
+/// Checks one convention from its bytes (a file's, a git revision's, a text
+/// about to be written), as if they were the content of `c.path`.
+pub fn check_text<T>(
+    c: &Candidate,
+    bytes: Vec<u8>,
+    opts: &Options<'_>,
+    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
+) -> Option<(FileReport, Option<T>)> {
     let (text, bad_text) = crate::parse::decode_text(bytes);
     let file = SourceFile::new(c.path.clone(), text);
     let mut report = FileReport {
@@ -134,7 +145,7 @@ fn check_one<T>(
         None => {
             let parsed = crate::parse::parse(&file.text, syntax);
             if parsed.issues.iter().all(|i| i.kind != IssueKind::Parse) {
-                return Ok(decoded(c, opts, analyze, &file, syntax, parsed, report));
+                return decoded(c, opts, analyze, &file, syntax, parsed, report);
             }
             parsed
                 .issues
@@ -144,7 +155,7 @@ fn check_one<T>(
         }
     };
     if !reportable {
-        return Ok(None);
+        return None;
     }
     for issue in parse_issues {
         report.diagnostics.push(resolve(
@@ -155,7 +166,7 @@ fn check_one<T>(
         ));
     }
     sort(&mut report.diagnostics);
-    Ok(Some((report, None)))
+    Some((report, None))
 }
 
 fn is_convention(root: &Node) -> bool {

@@ -8,6 +8,7 @@ use std::io::Write;
 
 use anyhow::{bail, Context as _, Result};
 
+pub mod annex;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -16,8 +17,11 @@ pub mod decode;
 pub mod diagnostic;
 pub mod discover;
 pub mod due;
+pub mod edit;
 pub mod emit;
 pub mod fingerprint;
+pub mod git;
+pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -83,6 +87,19 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             let color_err = use_color(cli.color, stderr.is_terminal());
             let mut err = stderr.lock();
             render::run(&args, &config()?, color_err, cli.quiet, stdout, &mut err)
+        }
+        cli::Command::Sign(args) => {
+            let opts = commands::sign::SignOptions {
+                file: args.file,
+                party: args.party,
+                name: args.name,
+                date: args.date.unwrap_or_else(commands::today),
+                place: args.place,
+                amendment: args.amendment,
+            };
+            let signed = commands::sign::sign(&opts, &config()?)?;
+            commands::sign::describe(&opts, &signed, stdout, &mut std::io::stderr().lock())?;
+            Ok(Outcome::Clean)
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
         cli::Command::Report(args) => report::report(&args, &config()?, stdout),
