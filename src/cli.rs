@@ -67,6 +67,21 @@ pub enum Command {
         after_help = "Examples:\n  pacte sign conventions/festival.toml --party ville --name \"Claire Roche\"\n  pacte sign conventions/festival.toml --party ville --name \"Claire Roche\" --date 2026-05-05 --amendment A1\n\nRefused (exit 2, nothing written): structure errors, error-level C, K or F findings, an unknown party, a party that already signed these terms."
     )]
     Sign(SignArgs),
+    /// Compare the terms between two git revisions, clause by clause.
+    #[command(
+        after_help = "Examples:\n  pacte diff conventions/festival.toml\n  pacte diff conventions/festival.toml --from v1 --format md\n  pacte diff conventions/festival.toml --from HEAD~3 --to HEAD --format json\n\nDefault: HEAD against the working tree. Exit 0 when it ran, whether or not the terms changed."
+    )]
+    Diff(DiffArgs),
+    /// List the revisions where the terms changed, with the signatures of each.
+    #[command(
+        after_help = "Examples:\n  pacte log conventions/festival.toml\n  pacte log conventions/festival.toml --format json\n\nFollows renames; commits that change only signatures, tracking or layout are counted under the revision whose terms they keep."
+    )]
+    Log {
+        /// The convention file.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
     /// A terminal dashboard: one line per convention, then the overdue items.
     #[command(
         after_help = "Examples:\n  pacte status\n  pacte status conventions --as-of 2026-12-31\n  pacte status --format json"
@@ -98,6 +113,28 @@ pub struct SignArgs {
     /// The amendment (`[[amendment]]` id) this signature approves.
     #[arg(long, value_name = "ID")]
     pub amendment: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The convention file.
+    pub file: PathBuf,
+    /// The older revision (default: HEAD).
+    #[arg(long, value_name = "REV")]
+    pub from: Option<String>,
+    /// The newer revision (default: the working tree).
+    #[arg(long, value_name = "REV")]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Md,
+    Json,
 }
 
 #[derive(Args, Debug)]

@@ -186,13 +186,14 @@ impl Repo {
     /// The file's path at `commit`, following renames: its own path when
     /// it exists there, else the path the history gives it at the latest
     /// commit of its history that `commit` contains.
-    pub fn path_at(&mut self, commit: &str, history: &[Revision]) -> Result<Option<String>> {
+    pub fn path_at(&mut self, commit: &str) -> Result<Option<String>> {
         let own = self.path.clone();
         if self.blob(commit, &own)?.is_some() {
             return Ok(Some(own));
         }
+        let history = self.history(None)?;
         let ancestors = self.ancestors(commit)?;
-        for rev in history {
+        for rev in &history {
             if ancestors.contains(&rev.commit) {
                 let p = rev.path.clone();
                 return Ok(self.blob(commit, &p)?.map(|_| p));

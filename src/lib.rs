@@ -31,6 +31,7 @@ pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod source;
+pub mod terms_diff;
 pub mod value;
 
 /// How a command ended, when it could run.
@@ -99,6 +100,31 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             };
             let signed = commands::sign::sign(&opts, &config()?)?;
             commands::sign::describe(&opts, &signed, stdout, &mut std::io::stderr().lock())?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Diff(args) => {
+            let opts = commands::diff::DiffOptions {
+                file: args.file,
+                from: args.from,
+                to: args.to,
+                format: match args.format {
+                    cli::DiffFormat::Human => commands::diff::DiffFormat::Human,
+                    cli::DiffFormat::Md => commands::diff::DiffFormat::Md,
+                    cli::DiffFormat::Json => commands::diff::DiffFormat::Json,
+                },
+            };
+            commands::diff::run(&opts, &config()?, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Log { file, format } => {
+            let opts = commands::log::LogOptions {
+                file,
+                format: match format {
+                    cli::ListFormat::Human => commands::log::LogFormat::Human,
+                    cli::ListFormat::Json => commands::log::LogFormat::Json,
+                },
+            };
+            commands::log::run(&opts, stdout)?;
             Ok(Outcome::Clean)
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),

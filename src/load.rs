@@ -95,3 +95,30 @@ pub fn load(
         fingerprint,
     })
 }
+
+/// The terms of a text without running the rules: its tree, document and
+/// fingerprint, or `None` when it does not read as a convention (syntax or
+/// decoding errors). For walking many revisions (`pacte log`).
+pub fn terms_only(path: &Path, bytes: Vec<u8>) -> Option<(Node, Document, String)> {
+    let (text, bad) = crate::parse::decode_text(bytes);
+    if bad.is_some() {
+        return None;
+    }
+    let syntax = crate::parse::syntax_of(path).unwrap_or(Syntax::Toml);
+    let parsed = crate::parse::parse(&text, syntax);
+    if !parsed.issues.is_empty() {
+        return None;
+    }
+    let root = parsed.root?;
+    let is_convention =
+        matches!(&root.value, crate::value::Value::Table(t) if t.get("convention").is_some());
+    if !is_convention {
+        return None;
+    }
+    let (doc, findings) = crate::decode::decode(&root, syntax);
+    if findings.iter().any(|f| f.code.starts_with('S')) {
+        return None;
+    }
+    let fp = crate::fingerprint::fingerprint(&root);
+    Some((root, doc, fp))
+}

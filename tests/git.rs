@@ -78,7 +78,6 @@ impl Repo {
     fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
-    #[allow(dead_code)]
     fn commit(&self, msg: &str) {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", msg, "--allow-empty"]);
@@ -440,4 +439,343 @@ impl StdinBytes for Command {
         child.stdin.take().unwrap().write_all(bytes).unwrap();
         String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
     }
+}
+
+// ---------------------------------------------------------------- diff
+
+/// A repository holding the signed festival example as `c.toml`.
+fn signed_repo() -> Repo {
+    let r = Repo::new();
+    r.write("c.toml", &example("festival-campus.toml"));
+    r.commit("convention signée");
+    r
+}
+
+fn diff_json(r: &Repo, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["diff", "c.toml", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = r.pacte(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("json")
+}
+
+/// (article number or part, path, change, old, new) of every change.
+fn changes(v: &serde_json::Value) -> Vec<(String, String, String, String, String)> {
+    let mut out = Vec::new();
+    for a in v["articles"].as_array().unwrap() {
+        let head = match a["number"].as_u64() {
+            Some(n) => format!("{n}{}", if a["new"] == true { " new" } else { "" }),
+            None => a["part"].as_str().unwrap().to_string(),
+        };
+        for c in a["changes"].as_array().unwrap() {
+            let s = |k: &str| match &c[k] {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            out.push((head.clone(), s("path"), s("change"), s("old"), s("new")));
+        }
+    }
+    out
+}
+
+fn t(a: &str, b: &str, c: &str, d: &str, e: &str) -> (String, String, String, String, String) {
+    (a.into(), b.into(), c.into(), d.into(), e.into())
+}
+
+#[test]
+fn diff_names_every_kind_of_change_by_article_and_key() {
+    let r = signed_repo();
+    let mut text = example("festival-campus.toml");
+    // scalar; array matched by id (milestone M2, moved before M1); a table
+    // key; Markdown text; a party removed and one added; a new clause.
+    text = text.replacen("budget = 42000", "budget = 45000", 1);
+    text = text.replacen("rule = \"consensus\"", "rule = \"unanimity\"", 1);
+    text = text.replacen("de la Doua, ouvert", "de la Doua, largement ouvert", 1);
+    text = text.replacen(
+        "[[milestone]]\nid = \"M2\"\ntitle = \"Programmation arrêtée\"",
+        "[[milestone]]\nid = \"M2\"\ntitle = \"Programmation musicale arrêtée\"",
+        1,
+    );
+    text = text.replacen(
+        "[[funds.line]]\nlabel = \"Technique\"\namount = 12000",
+        "[[funds.line]]\nlabel = \"Technique\"\namount = 11000",
+        1,
+    );
+    text = text.replacen("[communication]", "[[clause]]\ntitle = \"Propriété intellectuelle\"\ntext = \"Les captations restent la propriété des associations.\"\n\n[communication]", 1);
+    text = text.replacen(
+        "name = \"Musiques Croisées\"",
+        "name = \"Université du campus\"",
+        1,
+    );
+    text = text.replace("\"musique\"", "\"campus\"");
+    r.write("c.toml", &text);
+    let v = diff_json(&r, &[]);
+    assert_eq!(v["changed"], true);
+    let got = changes(&v);
+    let want_some = [
+        t("heading", "party[musique]", "removed", "", ""),
+        t("1", "convention.purpose", "changed", "", ""),
+        t("4", "funds.budget", "changed", "42000", "45000"),
+        t(
+            "4",
+            "funds.line[Technique].amount",
+            "changed",
+            "12000",
+            "11000",
+        ),
+        t("5", "decision.rule", "changed", "consensus", "unanimity"),
+        t(
+            "6",
+            "milestone[M2].title",
+            "changed",
+            "Programmation arrêtée",
+            "Programmation musicale arrêtée",
+        ),
+        t(
+            "9 new",
+            "clause[\"Propriété intellectuelle\"]",
+            "added",
+            "",
+            "",
+        ),
+    ];
+    for w in &want_some {
+        assert!(
+            got.iter().any(|g| g.0 == w.0
+                && g.1 == w.1
+                && g.2 == w.2
+                && (w.3.is_empty() || g.3 == w.3)
+                && (w.4.is_empty() || g.4 == w.4)),
+            "missing {w:?} in {got:#?}"
+        );
+    }
+    assert!(
+        got.iter().any(|g| g.1 == "party[campus]" && g.2 == "added"),
+        "{got:#?}"
+    );
+    // The signatures that carry the old terms are voided.
+    let voided: Vec<&str> = v["voided_signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["party"].as_str().unwrap())
+        .collect();
+    assert_eq!(voided, ["campus", "musique", "theatre", "ville"]);
+    // Markdown marks the words of a text.
+    let md = stdout(&r.pacte(&["diff", "c.toml", "--format", "md"]));
+    assert!(md.contains("largement"), "{md}");
+    assert!(md.contains("**largement**"), "{md}");
+    assert!(
+        md.contains("### Article 4 – Dispositions financières"),
+        "{md}"
+    );
+    let human = stdout(&r.pacte(&["diff", "c.toml"]));
+    assert!(human.contains("funds.budget: 42000 → 45000"), "{human}");
+    assert!(
+        human.contains("Voids the signatures of: campus (Paul Girard"),
+        "{human}"
+    );
+}
+
+#[test]
+fn diff_of_an_annex_hash_and_a_reorder() {
+    let r = Repo::new();
+    let (a, b) = ("a".repeat(64), "b".repeat(64));
+    let base = festival_draft().replacen(
+        "ref = \"annexes/budget.csv\"\n",
+        &format!("ref = \"annexes/budget.csv\"\nsha256 = \"{a}\"\n"),
+        1,
+    );
+    r.write("c.toml", &base);
+    r.commit("draft");
+    r.write("c.toml", &base.replacen(&a, &b, 1));
+    let got = changes(&diff_json(&r, &[]));
+    assert_eq!(got, vec![t("12", "annex[1].sha256", "changed", &a, &b)]);
+    // Items matched by id: moving a milestone is a change of order only.
+    let m1 = base.find("[[milestone]]\nid = \"M1\"").unwrap();
+    let m2 = base.find("[[milestone]]\nid = \"M2\"").unwrap();
+    let swapped = format!(
+        "{}{}{}{}",
+        &base[..m1],
+        &base[m2..base.find("[[milestone]]\nid = \"M3\"").unwrap()],
+        &base[m1..m2],
+        &base[base.find("[[milestone]]\nid = \"M3\"").unwrap()..]
+    );
+    r.write("c.toml", &swapped);
+    let got = changes(&diff_json(&r, &[]));
+    assert_eq!(
+        got,
+        vec![t(
+            "6",
+            "milestone",
+            "changed",
+            "[\"M1\",\"M2\",\"M3\"]",
+            "[\"M2\",\"M1\",\"M3\"]"
+        )]
+    );
+    assert_eq!(
+        diff_json(&r, &[])["voided_signatures"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_layout_only_change_is_no_change_of_terms() {
+    let r = signed_repo();
+    let text = example("festival-campus.toml")
+        .replacen(
+            "# Convention de réalisation",
+            "# Une convention de réalisation",
+            1,
+        )
+        .replacen(
+            "kind = \"realisation\"\nlang = \"fr\"",
+            "lang = 'fr'\nkind = \"realisation\"  # reordered",
+            1,
+        )
+        .replacen(
+            "[[signature]]\nparty = \"ville\"",
+            "[[signature]]\nparty = \"ville\"\nplace = \"Lyon (mairie)\"",
+            0,
+        )
+        .replace('\n', "\r\n");
+    r.write("c.toml", &text);
+    let o = r.pacte(&["diff", "c.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("no change of terms between HEAD"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(diff_json(&r, &[])["changed"], false);
+    // Tracking and status are not terms either.
+    r.write(
+        "c.toml",
+        &example("festival-campus.toml")
+            .replacen("status = \"active\"", "status = \"closed\"", 1)
+            .replacen(
+                "milestones = { M1 = 2026-10-12 }",
+                "milestones = { M1 = 2026-10-13 }",
+                1,
+            ),
+    );
+    assert_eq!(diff_json(&r, &[])["changed"], false);
+}
+
+#[test]
+fn diff_and_log_follow_a_rename() {
+    let r = signed_repo();
+    r.git(&["mv", "c.toml", "festival.toml"]);
+    r.commit("rename");
+    r.write(
+        "festival.toml",
+        &example("festival-campus.toml").replacen("notice_days = 60", "notice_days = 90", 1),
+    );
+    r.commit("préavis");
+    r.write(
+        "festival.toml",
+        &example("festival-campus.toml")
+            .replacen("notice_days = 60", "notice_days = 90", 1)
+            .replacen("# Convention", "# La convention", 1),
+    );
+    r.commit("commentaire");
+    let o = r.pacte(&[
+        "diff",
+        "festival.toml",
+        "--from",
+        "HEAD~3",
+        "--to",
+        "HEAD",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        changes(&v),
+        vec![t("9", "termination.notice_days", "changed", "60", "90")]
+    );
+    let o = r.pacte(&["log", "festival.toml", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let revs = v["revisions"].as_array().unwrap();
+    assert_eq!(revs.len(), 2, "{v:#}");
+    assert_eq!(revs[0]["unchanged_commits"], 1);
+    assert_eq!(revs[0]["signatures"], serde_json::json!([]));
+    assert_eq!(revs[1]["path"], "c.toml");
+    assert_eq!(revs[1]["unchanged_commits"], 1, "the rename kept the terms");
+    let fp_old = revs[1]["fingerprint"].as_str().unwrap();
+    assert!(example("festival-campus.toml").contains(fp_old));
+    let parties: Vec<&str> = revs[1]["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["party"].as_str().unwrap())
+        .collect();
+    assert_eq!(parties, ["musique", "theatre", "ville"]);
+    let human = stdout(&r.pacte(&["log", "festival.toml"]));
+    assert!(
+        human.contains("file: c.toml")
+            && human.contains("signed by: musique (Paul Girard, 2026-08-26)"),
+        "{human}"
+    );
+}
+
+#[test]
+fn bad_inputs_are_one_error_line() {
+    // No repository.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.toml"), example("festival-campus.toml")).unwrap();
+    for cmd in ["diff", "log"] {
+        let o = Command::new(BIN)
+            .current_dir(dir.path())
+            .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+            .args([cmd, "c.toml"])
+            .output()
+            .unwrap();
+        assert_one_error(&o, "not inside a git repository");
+    }
+    let r = signed_repo();
+    // Unknown revision.
+    assert_one_error(
+        &r.pacte(&["diff", "c.toml", "--from", "nope"]),
+        "unknown revision `nope`",
+    );
+    // A file missing at a revision.
+    r.write("other.toml", &example("festival-campus.toml"));
+    assert_one_error(
+        &r.pacte(&["diff", "other.toml"]),
+        "did not exist at revision `HEAD`",
+    );
+    // S errors at the old revision.
+    r.write("c.toml", "[convention\nid = 1\n");
+    r.commit("cassé");
+    r.write("c.toml", &example("festival-campus.toml"));
+    assert_one_error(&r.pacte(&["diff", "c.toml"]), "at HEAD");
+    // A revision a shallow clone does not have.
+    r.commit("réparé");
+    let first = r
+        .git(&["rev-list", "--max-parents=0", "HEAD"])
+        .trim()
+        .to_string();
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", r.dir.path().display());
+    let st = Command::new("git")
+        .args(["clone", "-q", "--depth", "1", &url])
+        .arg(clone.path().join("s"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let o = Command::new(BIN)
+        .current_dir(clone.path().join("s"))
+        .args(["diff", "c.toml", "--from", &first])
+        .output()
+        .unwrap();
+    assert_one_error(&o, "shallow clone");
 }
