@@ -211,6 +211,13 @@ pub struct RenderArgs {
     pub lang: Option<RenderLang>,
     #[command(flatten)]
     pub out: Outputs,
+    /// Render the amendment ("avenant") with this `[[amendment]]` id instead.
+    #[arg(long, value_name = "ID")]
+    pub amendment: Option<String>,
+    /// With --amendment: the revision the changes are counted from (default:
+    /// the latest revision whose terms every party signed).
+    #[arg(long, value_name = "REV", requires = "amendment")]
+    pub from: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

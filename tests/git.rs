@@ -779,3 +779,138 @@ fn bad_inputs_are_one_error_line() {
         .unwrap();
     assert_one_error(&o, "shallow clone");
 }
+
+// ---------------------------------------------------------------- amendment
+
+#[test]
+fn the_avenant_is_written_from_the_diff_and_signed() {
+    let r = signed_repo();
+    // Commits that do not change the terms come between.
+    r.write(
+        "c.toml",
+        &example("festival-campus.toml").replacen(
+            "milestones = { M1 = 2026-10-12 }",
+            "milestones = { M1 = 2026-10-12, M2 = 2027-01-30 }",
+            1,
+        ),
+    );
+    r.commit("suivi");
+    let changed = example("festival-campus.toml")
+        .replacen("budget = 42000", "budget = 45000", 1)
+        .replacen("amount = 30000\ndescription = \"Subvention de projet\"", "amount = 33000\ndescription = \"Subvention de projet\"", 1)
+        .replacen("label = \"Cachets des artistes\"\namount = 18000", "label = \"Cachets des artistes\"\namount = 21000", 1)
+        .replacen("notice_days = 60", "notice_days = 90", 1)
+        .replacen("[[signature]]\nparty = \"ville\"", "[[amendment]]\nid = \"A1\"\ndate = 2027-01-10\nsummary = \"Budget porté à 45 000 euros\"\n\n[[signature]]\nparty = \"ville\"", 1);
+    r.write("c.toml", &changed);
+    let o = r.pacte(&["render", "c.toml", "--amendment", "A1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(
+        md.starts_with(
+            "# Avenant n° 1 à la convention «\u{a0}Festival pluridisciplinaire du campus\u{a0}»\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("signée le 26 août 2026"), "{md}");
+    assert!(md.contains("## Article 1\n\nL’article 4 «\u{a0}Dispositions financières\u{a0}» est ainsi modifié\u{a0}:"), "{md}");
+    assert!(
+        md.contains("«\u{a0}42000\u{a0}» est remplacé par «\u{a0}45000\u{a0}»"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "## Article 2\n\nL’article 9 «\u{a0}Résiliation\u{a0}» est ainsi modifié\u{a0}:"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("## Article 3"),
+        "the amendment list itself is not amended: {md}"
+    );
+    assert!(
+        md.contains("Les autres stipulations de la convention demeurent inchangées."),
+        "{md}"
+    );
+    assert!(md.contains("**Pour Musiques Croisées**"), "{md}");
+    // In English, and in HTML (escaped, self-contained).
+    let en = stdout(&r.pacte(&["render", "c.toml", "--amendment", "A1", "--lang", "en"]));
+    assert!(
+        en.contains("Article 4 “Financial provisions” is amended as follows:"),
+        "{en}"
+    );
+    let o = r.pacte(&[
+        "render",
+        "c.toml",
+        "--amendment",
+        "A1",
+        "--format",
+        "html",
+        "-o",
+        "avenant.html",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = r.read("avenant.html");
+    assert!(html.contains("<h1>Avenant n° 1 à la convention «\u{a0}Festival pluridisciplinaire du campus\u{a0}»</h1>") && !html.contains("<script"), "{html}");
+    // Errors: an unknown amendment; no change since the baseline.
+    assert_one_error(
+        &r.pacte(&["render", "c.toml", "--amendment", "A2"]),
+        "no [[amendment]] with id `A2`",
+    );
+    r.commit("avenant");
+    assert_one_error(
+        &r.pacte(&["render", "c.toml", "--amendment", "A1", "--from", "HEAD"]),
+        "nothing to amend",
+    );
+    // The parties sign the avenant: `amendment = "A1"` in each signature.
+    for (p, n) in [
+        ("ville", "Claire Roche"),
+        ("theatre", "Sophie Lambert"),
+        ("musique", "Paul Girard"),
+    ] {
+        let o = r.pacte(&[
+            "sign",
+            "c.toml",
+            "--party",
+            p,
+            "--name",
+            n,
+            "--date",
+            "2027-01-12",
+            "--amendment",
+            "A1",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let text = r.read("c.toml");
+    assert_eq!(text.matches("amendment = \"A1\"").count(), 3);
+    let check = r.pacte(&[
+        "check",
+        "c.toml",
+        "--as-of",
+        "2027-01-13",
+        "--format",
+        "json",
+    ]);
+    assert!(!stdout(&check).contains("\"L004\""), "{}", stdout(&check));
+}
+
+#[test]
+fn an_avenant_needs_a_signed_baseline() {
+    let r = Repo::new();
+    r.write("c.toml", &festival_draft());
+    r.commit("projet");
+    r.write(
+        "c.toml",
+        &festival_draft()
+            .replacen("budget = 42000", "budget = 42000\naccount = \"x\"", 0)
+            .replacen(
+                "[[annex]]",
+                "[[amendment]]\nid = \"A1\"\ndate = 2027-01-10\nsummary = \"x\"\n\n[[annex]]",
+                1,
+            ),
+    );
+    assert_one_error(
+        &r.pacte(&["render", "c.toml", "--amendment", "A1"]),
+        "no revision whose terms every party signed",
+    );
+}

@@ -45,6 +45,8 @@ pub struct TermsRevision {
     pub signatures: Vec<Signer>,
     /// Later commits that changed the file but not its terms.
     pub unchanged_commits: usize,
+    /// Every party of the convention (at that revision) signed these terms.
+    pub all_signed: bool,
 }
 
 /// The history of the terms, newest first. One `git log` walk, blobs through one `cat-file`.
@@ -88,6 +90,7 @@ pub fn history(repo: &mut Repo, file: &Path) -> Result<Vec<TermsRevision>> {
                 last.unchanged_commits += 1;
                 if let (Some(fp), Some((_, doc, _))) = (&fp, &loaded) {
                     last.signatures = signers(fp, doc);
+                    last.all_signed = all_signed(&last.signatures, doc);
                 }
             }
             _ => out.push(TermsRevision {
@@ -99,6 +102,10 @@ pub fn history(repo: &mut Repo, file: &Path) -> Result<Vec<TermsRevision>> {
                     (Some(fp), Some((_, doc, _))) => signers(fp, doc),
                     _ => Vec::new(),
                 },
+                all_signed: match (&fp, &loaded) {
+                    (Some(fp), Some((_, doc, _))) => all_signed(&signers(fp, doc), doc),
+                    _ => false,
+                },
                 fingerprint: fp,
                 unchanged_commits: 0,
             }),
@@ -106,6 +113,14 @@ pub fn history(repo: &mut Repo, file: &Path) -> Result<Vec<TermsRevision>> {
     }
     out.reverse();
     Ok(out)
+}
+
+fn all_signed(signers: &[Signer], doc: &crate::model::Document) -> bool {
+    let mut parties = doc.party_ids().peekable();
+    parties.peek().is_some()
+        && doc
+            .party_ids()
+            .all(|p| signers.iter().any(|s| s.party == p))
 }
 
 pub fn run(opts: &LogOptions, out: &mut dyn Write) -> Result<()> {

@@ -22,6 +22,7 @@ use crate::model::Lang;
 use crate::output;
 use crate::Outcome;
 
+pub mod amendment;
 pub mod format;
 pub mod git;
 pub mod labels;
@@ -181,6 +182,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
+    if let Some(id) = &args.amendment {
+        return amendment::run(args, id, config, out);
+    }
     let folder = args.path.is_dir();
     if !folder && !args.path.is_file() {
         bail!("{}: no such file or folder", args.path.display());
