@@ -24,7 +24,8 @@ use crate::Outcome;
 
 pub mod amendment;
 pub mod format;
-pub mod git;
+/// The footer's git state lives in the one git module.
+pub use crate::git::footer as git;
 pub mod labels;
 pub mod pdf;
 pub mod templates;

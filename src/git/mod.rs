@@ -9,6 +9,8 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 use anyhow::{bail, Context as _, Result};
 
+pub mod footer;
+
 fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
     c.arg("-C")
