@@ -114,6 +114,17 @@ fn toml_apply(text: &str, edits: &[Edit]) -> Result<String> {
                         aot.push(table);
                         doc.insert(array, toml_edit::Item::ArrayOfTables(aot));
                     }
+                    Some(item)
+                        if item.as_array().is_some_and(|a| a.is_empty())
+                            || item.as_array_of_tables().is_some_and(|a| a.is_empty()) =>
+                    {
+                        // `signature = []`: gives way to the first [[signature]],
+                        // at the end of the file.
+                        doc.remove(array);
+                        let mut aot = toml_edit::ArrayOfTables::new();
+                        aot.push(table);
+                        doc.insert(array, toml_edit::Item::ArrayOfTables(aot));
+                    }
                     Some(item) => {
                         let aot = item.as_array_of_tables_mut().with_context(|| {
                             format!("`{array}` is not written as [[{array}]] tables")
@@ -301,6 +312,16 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
                     let Value::Array(items) = &entry.value.value else {
                         bail!("`{array}` is not a list");
                     };
+                    if is_flow(text, &entry.value) && items.is_empty() {
+                        // `signature: []` becomes a block list.
+                        let ls = line_start(text, entry.key_span.start);
+                        let indent = " ".repeat(entry.key_span.start - ls);
+                        let s = entry.value.span;
+                        let start = text[..s.start].trim_end_matches(' ').len();
+                        let block = render(&format!("{indent}  - "), &format!("{indent}    "));
+                        let block = block.strip_suffix(nl).unwrap_or(&block);
+                        return Ok((start, s.end, format!("{nl}{block}")));
+                    }
                     if is_flow(text, &entry.value) {
                         bail!("`{array}` is a flow list: it cannot be edited keeping its layout");
                     }

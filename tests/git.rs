@@ -420,6 +420,94 @@ fn sign_warns_when_the_name_is_not_the_signatory() {
     );
 }
 
+#[test]
+fn sign_edge_layouts() {
+    let r = Repo::new();
+    let fp = |f: &str| fingerprint(&r, f);
+    // YAML without a final newline and without `status`: the status is
+    // added after the last key of `convention`, the list at the end.
+    let yaml = jardins_draft().replacen("  status: draft\n", "", 1);
+    let yaml = yaml.trim_end().to_string();
+    r.write("a.yaml", &yaml);
+    for p in ["commune", "groupement", "enda"] {
+        let o = r.pacte(&[
+            "sign",
+            "a.yaml",
+            "--party",
+            p,
+            "--name",
+            "X",
+            "--date",
+            "2026-07-01",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let out = r.read("a.yaml");
+    let f = fp("a.yaml");
+    let item = |p: &str| {
+        format!(
+            "  - party: \"{p}\"\n    name: \"X\"\n    date: 2026-07-01\n    fingerprint: \"{f}\"\n"
+        )
+    };
+    let legal = yaml
+        .find("\n\nparty:")
+        .or_else(|| yaml.find("\nparty:"))
+        .unwrap();
+    let with_status = format!("{}\n  status: \"signed\"{}", &yaml[..legal], &yaml[legal..]);
+    assert_eq!(
+        out,
+        format!(
+            "{with_status}\nsignature:\n{}{}{}",
+            item("commune"),
+            item("groupement"),
+            item("enda")
+        )
+    );
+    // `signature: []` (YAML) and `signature = []` (TOML) become block lists.
+    let empty = jardins_draft().replacen("\ntracking:", "\nsignature: []\ntracking:", 1);
+    r.write("b.yaml", &empty);
+    let o = r.pacte(&[
+        "sign",
+        "b.yaml",
+        "--party",
+        "enda",
+        "--name",
+        "Fatou Sow",
+        "--date",
+        "2026-07-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let f = fp("b.yaml");
+    assert_eq!(
+        r.read("b.yaml"),
+        empty.replacen("signature: []", &format!("signature:\n  - party: \"enda\"\n    name: \"Fatou Sow\"\n    date: 2026-07-01\n    fingerprint: \"{f}\""), 1)
+    );
+    let toml = format!("signature = []\n{}", festival_draft());
+    r.write("c.toml", &toml);
+    r.write("annexes/budget.csv", "x\n");
+    let o = r.pacte(&[
+        "sign",
+        "c.toml",
+        "--party",
+        "ville",
+        "--name",
+        "Claire Roche",
+        "--date",
+        "2026-09-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = r.read("c.toml");
+    assert!(!out.contains("signature = []") && out.ends_with(&format!("[[signature]]\nparty = \"ville\"\nname = \"Claire Roche\"\ndate = 2026-09-01\nfingerprint = \"{}\"\n", fp("c.toml"))), "{out}");
+    // A non-empty flow list cannot be extended keeping its layout: refused, untouched.
+    let flow = jardins_draft().replacen("\ntracking:", "\nsignature: [ { party: commune, name: X, date: 2026-01-01, fingerprint: \"sha256:0000000000000000000000000000000000000000000000000000000000000000\" } ]\ntracking:", 1);
+    r.write("d.yaml", &flow);
+    assert_one_error(
+        &r.pacte(&["sign", "d.yaml", "--party", "enda", "--name", "Fatou Sow"]),
+        "flow list",
+    );
+    assert_eq!(r.read("d.yaml"), flow);
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     let out = Command::new("sha256sum").arg("-").stdin_bytes(bytes);
     out.split_whitespace().next().unwrap().to_string()

@@ -112,7 +112,8 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
     let frozen = if annex_edits.is_empty() {
         before
     } else {
-        let t = edit::apply(&text, before.syntax, &before.root, &annex_edits)?;
+        let t = edit::apply(&text, before.syntax, &before.root, &annex_edits)
+            .with_context(|| format!("{shown}: cannot record the annexes' sha256"))?;
         load_text(path, t, config, opts.date)?
     };
     let fingerprint = frozen.fingerprint.clone();
@@ -157,7 +158,8 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
             value: Scalar::Text("signed".into()),
         });
     }
-    let new_text = edit::apply(&frozen.text, frozen.syntax, &frozen.root, &edits)?;
+    let new_text = edit::apply(&frozen.text, frozen.syntax, &frozen.root, &edits)
+        .with_context(|| format!("{shown}: cannot add the signature"))?;
     // Judge the file about to be written, at the status it will have.
     let after = load_text(path, new_text, config, opts.date)
         .map_err(|e| anyhow::anyhow!("{e} (in the signed file: nothing written)"))?;
