@@ -141,14 +141,18 @@ fn toml_apply(text: &str, edits: &[Edit]) -> Result<String> {
         }
     }
     let mut out = doc.to_string();
-    if text.contains("\r\n") {
-        out = to_crlf_where_new(text, &out);
+    let lone_lf = text
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| b == b'\n' && (i == 0 || text.as_bytes()[i - 1] != b'\r'));
+    if text.contains("\r\n") && !lone_lf {
+        out = to_crlf(&out);
     }
     Ok(out)
 }
 
 /// toml_edit writes new lines with LF; a CRLF file gets CRLF on them too.
-fn to_crlf_where_new(_original: &str, edited: &str) -> String {
+fn to_crlf(edited: &str) -> String {
     let mut out = String::with_capacity(edited.len() + 64);
     let mut prev = '\0';
     for ch in edited.chars() {
@@ -186,11 +190,18 @@ fn root_table(root: &Node) -> Result<&Table> {
     }
 }
 
-/// The offset just after the line holding byte `at - 1` (its line ending included).
+/// The offset just after the line where a span ending at `at` ends (its
+/// line ending included).
 fn after_line(text: &str, at: usize) -> usize {
-    let at = at.max(1).min(text.len());
-    match text[at - 1..].find('\n') {
-        Some(i) => at - 1 + i + 1,
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    if at > 0 && text.as_bytes()[at - 1] == b'\n' {
+        return at;
+    }
+    match text[at..].find('\n') {
+        Some(i) => at + i + 1,
         None => text.len(),
     }
 }
@@ -367,5 +378,86 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yaml(text: &str) -> Node {
+        crate::parse::parse(text, Syntax::Yaml).root.expect("yaml")
+    }
+
+    #[test]
+    fn yaml_insertions_after_a_multibyte_last_character() {
+        let text = "convention:\n  id: x\n  place: Fès é\nannex:\n  - title: Budget détaillé\n    ref: b.pdf é\n";
+        let root = yaml(text);
+        let out = apply(
+            text,
+            Syntax::Yaml,
+            &root,
+            &[
+                Edit::SetConvention {
+                    key: "status".into(),
+                    value: Scalar::Text("signed".into()),
+                },
+                Edit::AddToItem {
+                    array: "annex".into(),
+                    index: 0,
+                    key: "sha256".into(),
+                    value: Scalar::Text("ab".into()),
+                },
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "convention:\n  id: x\n  place: Fès é\n  status: \"signed\"\nannex:\n  - title: Budget détaillé\n    ref: b.pdf é\n    sha256: \"ab\"\n"
+        );
+    }
+
+    /// Every TOML file of the repository reads and writes back byte for byte.
+    #[test]
+    fn toml_files_round_trip_unchanged() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stack = vec![root.join("examples"), root.join("tests/fixtures")];
+        let mut n = 0;
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "toml") {
+                    let Ok(text) = std::fs::read_to_string(&p) else {
+                        continue;
+                    };
+                    let Ok(doc) = text.parse::<toml_edit::DocumentMut>() else {
+                        continue;
+                    };
+                    assert_eq!(doc.to_string(), text, "{}", p.display());
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 20, "{n} files");
+    }
+
+    #[test]
+    fn toml_status_replaced_in_place_keeps_its_comment() {
+        let text =
+            "[convention]\nid = \"x\"\nstatus = \"draft\"   # to sign\n\n[[party]]\nid = \"a\"\n";
+        let root = crate::parse::parse(text, Syntax::Toml).root.unwrap();
+        let out = apply(
+            text,
+            Syntax::Toml,
+            &root,
+            &[Edit::SetConvention {
+                key: "status".into(),
+                value: Scalar::Text("signed".into()),
+            }],
+        )
+        .unwrap();
+        assert_eq!(out, text.replace("\"draft\"", "\"signed\""));
     }
 }
