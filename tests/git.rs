@@ -1001,4 +1001,40 @@ fn an_avenant_needs_a_signed_baseline() {
         &r.pacte(&["render", "c.toml", "--amendment", "A1"]),
         "no revision whose terms every party signed",
     );
+    // Signatures of the committed terms recorded in the working tree only
+    // count too (no annex file here: the first signature changes nothing).
+    r.write("c.toml", &festival_draft());
+    for (p, n) in [
+        ("ville", "Claire Roche"),
+        ("theatre", "Sophie Lambert"),
+        ("musique", "Paul Girard"),
+    ] {
+        let o = r.pacte(&[
+            "sign",
+            "c.toml",
+            "--party",
+            p,
+            "--name",
+            n,
+            "--date",
+            "2026-08-26",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let amended = r
+        .read("c.toml")
+        .replacen("notice_days = 60", "notice_days = 90", 1)
+        .replacen(
+            "[[annex]]",
+            "[[amendment]]\nid = \"A1\"\ndate = 2027-01-10\nsummary = \"Préavis\"\n\n[[annex]]",
+            1,
+        );
+    r.write("c.toml", &amended);
+    let o = r.pacte(&["render", "c.toml", "--amendment", "A1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("«\u{a0}60\u{a0}» est remplacé par «\u{a0}90\u{a0}»"),
+        "{}",
+        stdout(&o)
+    );
 }

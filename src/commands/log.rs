@@ -47,6 +47,9 @@ pub struct TermsRevision {
     pub unchanged_commits: usize,
     /// Every party of the convention (at that revision) signed these terms.
     pub all_signed: bool,
+    /// The parties of the convention at that revision.
+    #[serde(skip)]
+    pub parties: Vec<String>,
 }
 
 /// The history of the terms, newest first. One `git log` walk, blobs through one `cat-file`.
@@ -91,6 +94,7 @@ pub fn history(repo: &mut Repo, file: &Path) -> Result<Vec<TermsRevision>> {
                 if let (Some(fp), Some((_, doc, _))) = (&fp, &loaded) {
                     last.signatures = signers(fp, doc);
                     last.all_signed = all_signed(&last.signatures, doc);
+                    last.parties = doc.party_ids().map(str::to_string).collect();
                 }
             }
             _ => out.push(TermsRevision {
@@ -106,6 +110,10 @@ pub fn history(repo: &mut Repo, file: &Path) -> Result<Vec<TermsRevision>> {
                     (Some(fp), Some((_, doc, _))) => all_signed(&signers(fp, doc), doc),
                     _ => false,
                 },
+                parties: loaded
+                    .as_ref()
+                    .map(|(_, doc, _)| doc.party_ids().map(str::to_string).collect())
+                    .unwrap_or_default(),
                 fingerprint: fp,
                 unchanged_commits: 0,
             }),

@@ -129,13 +129,30 @@ fn signing_date(base: &Side, current: &Side) -> Option<jiff::civil::Date> {
 }
 
 /// The baseline: `--from REV`, else the newest revision whose terms every party signed.
-fn baseline(repo: &mut Repo, args: &RenderArgs, config: &Config) -> Result<Side> {
+fn baseline(repo: &mut Repo, args: &RenderArgs, config: &Config, current: &Side) -> Result<Side> {
     let file = &args.path;
     if let Some(rev) = &args.from {
         return side(repo, file, Some(rev), config);
     }
     let history = crate::commands::log::history(repo, file)?;
-    let Some(rev) = history.iter().find(|r| r.all_signed) else {
+    // Signatures recorded since (in the working tree) count too.
+    let signed_now = |fp: &str, party: &str| {
+        current.loaded.doc.signatures.items().iter().any(|s| {
+            s.party.get().map(String::as_str) == Some(party)
+                && s.fingerprint
+                    .get()
+                    .is_some_and(|f| f.trim().eq_ignore_ascii_case(fp))
+        })
+    };
+    let Some(rev) = history.iter().find(|r| {
+        r.all_signed
+            || r.fingerprint.as_deref().is_some_and(|fp| {
+                !r.parties.is_empty()
+                    && r.parties
+                        .iter()
+                        .all(|p| r.signatures.iter().any(|s| &s.party == p) || signed_now(fp, p))
+            })
+    }) else {
         bail!(
             "{}: no revision whose terms every party signed: name the baseline with --from REV",
             file.display()
@@ -179,7 +196,7 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         bail!("{shown}: no [[amendment]] with id `{id}`");
     };
     let amendment = &doc.amendments.items()[position];
-    let base = baseline(&mut repo, args, config)?;
+    let base = baseline(&mut repo, args, config, &current)?;
     let lang = match args.lang {
         Some(RenderLang::Fr) => Lang::Fr,
         Some(RenderLang::En) => Lang::En,
