@@ -120,7 +120,8 @@ impl Repo {
         ) {
             Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_string()),
             Err(_) => {
-                let shallow = self.root.join(".git").join("shallow").exists();
+                let shallow = output(&self.root, &["rev-parse", "--is-shallow-repository"])
+                    .is_ok_and(|o| o.starts_with(b"true"));
                 if shallow {
                     bail!("unknown revision `{rev}` (this is a shallow clone: `git fetch --unshallow` brings the full history)")
                 }
