@@ -902,7 +902,7 @@ fn the_avenant_is_written_from_the_diff_and_signed() {
     assert!(md.contains("signée le 26 août 2026"), "{md}");
     assert!(md.contains("## Article 1\n\nL’article 4 «\u{a0}Dispositions financières\u{a0}» est ainsi modifié\u{a0}:"), "{md}");
     assert!(
-        md.contains("«\u{a0}42000\u{a0}» est remplacé par «\u{a0}45000\u{a0}»"),
+        md.contains("«\u{a0}42\u{202f}000\u{a0}» est remplacé par «\u{a0}45\u{202f}000\u{a0}»"),
         "{md}"
     );
     assert!(

@@ -55,7 +55,12 @@ fn quote(v: &Json, lang: Lang) -> String {
             .iter()
             .map(|(k, v)| format!("{k}{colon}{}", quote(v, lang)))
             .collect::<Vec<_>>()
-            .join(" ; "),
+            .join(if lang == Lang::Fr { "\u{202f}; " } else { "; " }),
+        // Numbers as the document writes them (42 000).
+        Json::Number(n) => match n.to_string().parse::<rust_decimal::Decimal>() {
+            Ok(d) => super::format::number(d, lang),
+            Err(_) => n.to_string(),
+        },
         other => terms_diff::show(other),
     }
 }
