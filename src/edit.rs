@@ -241,6 +241,22 @@ fn yaml_add_to_mapping(
     ))
 }
 
+/// A new entry at the end of a flow mapping `{ a: 1, b: 2 }`, before its `}`.
+fn flow_add(text: &str, node: &Node, key: &str, value: &Scalar) -> Result<(usize, usize, String)> {
+    let inner = &text[node.span.start..node.span.end];
+    let Some(close) = inner.rfind('}') else {
+        bail!("cannot find the end of a flow mapping");
+    };
+    let before = inner[..close].trim_end();
+    let at = node.span.start + before.len();
+    let sep = if before.ends_with('{') || before.ends_with(',') {
+        " "
+    } else {
+        ", "
+    };
+    Ok((at, at, format!("{sep}{key}: {}", yaml_scalar(value))))
+}
+
 fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, String)> {
     let top = root_table(root)?;
     let nl = eol(text);
@@ -289,10 +305,7 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
                 bail!("`{array}` number {} is not a mapping", index + 1);
             };
             if is_flow(text, item) {
-                bail!(
-                    "`{array}` number {} is a flow mapping: it cannot be edited keeping its layout",
-                    index + 1
-                );
+                return flow_add(text, item, key, value);
             }
             yaml_add_to_mapping(text, t, key, value)
         }
@@ -441,6 +454,32 @@ mod tests {
             }
         }
         assert!(n > 20, "{n} files");
+    }
+
+    #[test]
+    fn yaml_flow_items_get_the_new_key_inside_their_braces() {
+        let text =
+            "convention:\n  id: x\nannex:\n  - { title: Budget, ref: b.pdf }\n  - {title: Plan}\n";
+        let root = yaml(text);
+        let edits = [
+            Edit::AddToItem {
+                array: "annex".into(),
+                index: 0,
+                key: "sha256".into(),
+                value: Scalar::Text("ab".into()),
+            },
+            Edit::AddToItem {
+                array: "annex".into(),
+                index: 1,
+                key: "sha256".into(),
+                value: Scalar::Text("cd".into()),
+            },
+        ];
+        let out = apply(text, Syntax::Yaml, &root, &edits).unwrap();
+        assert_eq!(
+            out,
+            "convention:\n  id: x\nannex:\n  - { title: Budget, ref: b.pdf, sha256: \"ab\" }\n  - {title: Plan, sha256: \"cd\"}\n"
+        );
     }
 
     #[test]

@@ -1038,3 +1038,68 @@ fn an_avenant_needs_a_signed_baseline() {
         stdout(&o)
     );
 }
+
+// ---------------------------------------------------------------- no panic
+
+/// Every command of this module on broken and odd files, committed one over
+/// another: exit 0 or 2, and on 2 exactly one `error:` line, never a panic.
+#[test]
+fn git_commands_never_panic_on_the_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["S001", "S003", "S005", "S007", "L007"]
+        .iter()
+        .flat_map(|c| {
+            let dir = root.join("tests/fixtures/rules").join(c);
+            std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+        })
+        .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "yaml"))
+        .collect();
+    files.sort();
+    files.push(root.join("examples/jardins-maraichers.yaml"));
+    files.push(root.join("examples/festival-campus.toml"));
+    let r = Repo::new();
+    for f in &files {
+        let ext = f.extension().unwrap().to_string_lossy().into_owned();
+        let name = format!("c.{ext}");
+        r.write(&name, &std::fs::read_to_string(f).unwrap());
+        r.commit("x");
+        for args in [
+            vec!["diff", name.as_str()],
+            vec!["diff", name.as_str(), "--from", "HEAD~1", "--format", "md"],
+            vec!["log", name.as_str(), "--format", "json"],
+            vec![
+                "sign",
+                name.as_str(),
+                "--party",
+                "ville",
+                "--name",
+                "X",
+                "--date",
+                "2027-01-01",
+            ],
+            vec!["render", name.as_str(), "--amendment", "A1"],
+        ] {
+            let o = r.pacte(&args);
+            let err = stderr(&o);
+            assert!(
+                !err.contains("panicked"),
+                "{args:?} on {}: {err}",
+                f.display()
+            );
+            match o.status.code() {
+                Some(0) => {}
+                Some(2) => assert_eq!(
+                    err.lines().filter(|l| l.starts_with("error:")).count(),
+                    1,
+                    "{args:?} on {}: {err}",
+                    f.display()
+                ),
+                other => panic!("{args:?} on {}: exit {other:?}: {err}", f.display()),
+            }
+        }
+    }
+}
