@@ -44,7 +44,7 @@ pub fn side(repo: &mut Repo, file: &Path, rev: Option<&str>, config: &Config) ->
             bail!("{shown}: no such file");
         }
         let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-        let loaded = load::load(file, bytes, config, today).map_err(|e| {
+        let loaded = load::checked(file, bytes, config, today).map_err(|e| {
             anyhow::anyhow!("{}: fix the structure errors first", e.describe(&shown))
         })?;
         return Ok(Side {
@@ -63,7 +63,7 @@ pub fn side(repo: &mut Repo, file: &Path, rev: Option<&str>, config: &Config) ->
     // The revision's own file name gives the syntax; annexes are read next to the file.
     let as_path = file.with_file_name(Path::new(&path).file_name().unwrap_or_default());
     let at = format!("{shown} at {rev}");
-    let loaded = load::load(&as_path, bytes, config, today).map_err(|e| {
+    let loaded = load::checked(&as_path, bytes, config, today).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot compare a revision with structure errors",
             e.describe(&at)

@@ -38,7 +38,7 @@ pub struct Signed {
 
 fn load_text(path: &Path, text: String, config: &Config, as_of: Date) -> Result<Loaded> {
     let shown = path.display().to_string();
-    load::load(path, text.into_bytes(), config, as_of)
+    load::checked(path, text.into_bytes(), config, as_of)
         .map_err(|e| anyhow::anyhow!(e.describe(&shown)))
 }
 
