@@ -722,11 +722,7 @@ fn a_layout_only_change_is_no_change_of_terms() {
             "lang = 'fr'\nkind = \"realisation\"  # reordered",
             1,
         )
-        .replacen(
-            "[[signature]]\nparty = \"ville\"",
-            "[[signature]]\nparty = \"ville\"\nplace = \"Lyon (mairie)\"",
-            0,
-        )
+        .replacen("currency = \"EUR\"", "currency = 'EUR'", 1)
         .replace('\n', "\r\n");
     r.write("c.toml", &text);
     let o = r.pacte(&["diff", "c.toml"]);
@@ -737,16 +733,17 @@ fn a_layout_only_change_is_no_change_of_terms() {
         stdout(&o)
     );
     assert_eq!(diff_json(&r, &[])["changed"], false);
-    // Tracking and status are not terms either.
+    // Status, tracking, signatures, waivers and meta are not terms either.
     r.write(
         "c.toml",
-        &example("festival-campus.toml")
+        &(example("festival-campus.toml")
             .replacen("status = \"active\"", "status = \"closed\"", 1)
             .replacen(
                 "milestones = { M1 = 2026-10-12 }",
                 "milestones = { M1 = 2026-10-13 }",
                 1,
-            ),
+            )
+            + "\n[[signature]]\nparty = \"ville\"\nname = \"Claire Roche\"\ndate = 2026-09-01\nfingerprint = \"sha256:0000000000000000000000000000000000000000000000000000000000000000\"\n\n[[waiver]]\nrule = \"G002\"\nreason = \"Essai\"\n\n[meta]\nnote = \"x\"\n"),
     );
     assert_eq!(diff_json(&r, &[])["changed"], false);
 }
