@@ -498,6 +498,35 @@ fn sign_edge_layouts() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = r.read("c.toml");
     assert!(!out.contains("signature = []") && out.ends_with(&format!("[[signature]]\nparty = \"ville\"\nname = \"Claire Roche\"\ndate = 2026-09-01\nfingerprint = \"{}\"\n", fp("c.toml"))), "{out}");
+    // A CRLF TOML file: the new lines are CRLF too, the rest byte-identical.
+    let crlf = example("festival-campus.toml")
+        .replacen(
+            "Festival pluridisciplinaire du campus",
+            "Festival du campus",
+            1,
+        )
+        .replace('\n', "\r\n");
+    r.write("e.toml", &crlf);
+    let o = r.pacte(&[
+        "sign",
+        "e.toml",
+        "--party",
+        "ville",
+        "--name",
+        "Claire Roche",
+        "--date",
+        "2026-09-09",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let at = crlf.find("\r\n\r\n[tracking]").unwrap() + 2;
+    let block = format!(
+        "\r\n[[signature]]\r\nparty = \"ville\"\r\nname = \"Claire Roche\"\r\ndate = 2026-09-09\r\nfingerprint = \"{}\"\r\n",
+        fp("e.toml")
+    );
+    assert_eq!(
+        r.read("e.toml"),
+        format!("{}{block}{}", &crlf[..at], &crlf[at..])
+    );
     // A non-empty flow list cannot be extended keeping its layout: refused, untouched.
     let flow = jardins_draft().replacen("\ntracking:", "\nsignature: [ { party: commune, name: X, date: 2026-01-01, fingerprint: \"sha256:0000000000000000000000000000000000000000000000000000000000000000\" } ]\ntracking:", 1);
     r.write("d.yaml", &flow);
