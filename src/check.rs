@@ -12,10 +12,11 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, Level};
 use crate::discover::{display_path, Candidate};
+use crate::load::{Content, Source};
 use crate::model::{Document, Kind, Status};
 use crate::rules::{self, Context, Family};
 use crate::source::{Position, SourceFile};
-use crate::value::{IssueKind, Node, Value};
+use crate::value::Node;
 
 /// What one run needs to know.
 pub struct Options<'a> {
@@ -114,8 +115,30 @@ fn check_one<T>(
 ) -> Result<Option<(FileReport, Option<T>)>> {
     let bytes =
         std::fs::read(&c.path).with_context(|| format!("cannot read {}", c.path.display()))?;
-    let (text, bad_text) = crate::parse::decode_text(bytes);
-    let file = SourceFile::new(c.path.clone(), text);
+    Ok(check_text(c, bytes, opts, analyze))
+}
+
+/// Checks one convention from its bytes (a file's, a git revision's, a text
+/// about to be written), as if they were the content of `c.path`.
+pub fn check_text<T>(
+    c: &Candidate,
+    bytes: Vec<u8>,
+    opts: &Options<'_>,
+    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
+) -> Option<(FileReport, Option<T>)> {
+    lint(&crate::load::load(&c.path, bytes), c, opts, analyze)
+}
+
+/// Runs the catalogue on a loaded text and applies levels and waivers;
+/// `None` when the text is not reported (a discovered file that is not a
+/// convention). Cross-file S004 is the workspace's ([`check`]).
+pub fn lint<T>(
+    src: &Source,
+    c: &Candidate,
+    opts: &Options<'_>,
+    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
+) -> Option<(FileReport, Option<T>)> {
+    let file = &src.file;
     let mut report = FileReport {
         path: display_path(&c.path),
         id: None,
@@ -127,53 +150,24 @@ fn check_one<T>(
         completeness: None,
         id_location: None,
     };
-    let reportable = c.explicit || c.matched_glob || looks_like_convention(&file.text);
-    let syntax = crate::parse::syntax_of(&c.path).unwrap_or(crate::value::Syntax::Toml);
-    let parse_issues = match bad_text {
-        Some(issue) => vec![issue],
-        None => {
-            let parsed = crate::parse::parse(&file.text, syntax);
-            if parsed.issues.iter().all(|i| i.kind != IssueKind::Parse) {
-                return Ok(decoded(c, opts, analyze, &file, syntax, parsed, report));
+    let (root, doc, findings) = match &src.content {
+        Content::Unreadable(parse_issues) => {
+            let reportable = c.explicit || c.matched_glob || looks_like_convention(&file.text);
+            if !reportable {
+                return None;
             }
-            parsed
-                .issues
-                .into_iter()
-                .filter(|i| i.kind == IssueKind::Parse)
-                .collect()
+            for issue in parse_issues {
+                report.diagnostics.push(resolve(
+                    file,
+                    &report.path,
+                    Finding::new("S001", issue.span, issue.message.clone()),
+                    Level::Error,
+                ));
+            }
+            sort(&mut report.diagnostics);
+            return Some((report, None));
         }
-    };
-    if !reportable {
-        return Ok(None);
-    }
-    for issue in parse_issues {
-        report.diagnostics.push(resolve(
-            &file,
-            &report.path,
-            Finding::new("S001", issue.span, issue.message),
-            Level::Error,
-        ));
-    }
-    sort(&mut report.diagnostics);
-    Ok(Some((report, None)))
-}
-
-fn is_convention(root: &Node) -> bool {
-    matches!(&root.value, Value::Table(t) if t.get("convention").is_some())
-}
-
-fn decoded<T>(
-    c: &Candidate,
-    opts: &Options<'_>,
-    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
-    file: &SourceFile,
-    syntax: crate::value::Syntax,
-    parsed: crate::value::Parsed,
-    mut report: FileReport,
-) -> Option<(FileReport, Option<T>)> {
-    let root = match parsed.root {
-        Some(root) if is_convention(&root) => root,
-        _ => {
+        Content::NotAConvention => {
             if !c.explicit {
                 return None;
             }
@@ -188,15 +182,13 @@ fn decoded<T>(
                 .push(resolve(file, &report.path, f, Level::Error));
             return Some((report, None));
         }
+        Content::Convention {
+            root,
+            doc,
+            findings,
+        } => (root, &**doc, findings.clone()),
     };
-    let (doc, mut findings) = crate::decode::decode(&root, syntax);
-    for issue in parsed.issues {
-        let code = match issue.kind {
-            IssueKind::UnknownKey => "S002",
-            _ => "S003",
-        };
-        findings.push(Finding::new(code, issue.span, issue.message));
-    }
+    let mut findings = findings;
     let conv = &doc.convention;
     report.kind = conv.kind();
     report.status = conv.status();
@@ -208,8 +200,8 @@ fn decoded<T>(
     }
     let base_dir = c.path.parent().unwrap_or(Path::new("."));
     let cx = Context {
-        doc: &doc,
-        root: &root,
+        doc,
+        root,
         kind: report.kind,
         status: report.status,
         as_of: opts.as_of,
@@ -226,8 +218,8 @@ fn decoded<T>(
     apply_levels_and_waivers(&cx, opts.config, file, findings, &mut report);
     let extra = analyze(&Analysis {
         file,
-        root: &root,
-        doc: &doc,
+        root,
+        doc,
         report: &report,
         cx: &cx,
     });

@@ -62,6 +62,26 @@ pub enum Command {
         after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER).\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
     )]
     Render(RenderArgs),
+    /// Record a party's signature of the current terms, keeping the file's layout.
+    #[command(
+        after_help = "Examples:\n  pacte sign conventions/festival.toml --party ville --name \"Claire Roche\"\n  pacte sign conventions/festival.toml --party ville --name \"Claire Roche\" --date 2026-05-05 --amendment A1\n\nRefused (exit 2, nothing written): structure errors, error-level C, K or F findings, an unknown party, a party that already signed these terms."
+    )]
+    Sign(SignArgs),
+    /// Compare the terms between two git revisions, clause by clause.
+    #[command(
+        after_help = "Examples:\n  pacte diff conventions/festival.toml\n  pacte diff conventions/festival.toml --from v1 --format md\n  pacte diff conventions/festival.toml --from HEAD~3 --to HEAD --format json\n\nDefault: HEAD against the working tree. Exit 0 when it ran, whether or not the terms changed."
+    )]
+    Diff(DiffArgs),
+    /// List the revisions where the terms changed, with the signatures of each.
+    #[command(
+        after_help = "Examples:\n  pacte log conventions/festival.toml\n  pacte log conventions/festival.toml --format json\n\nFollows renames; commits that change only signatures, tracking or layout are counted under the revision whose terms they keep."
+    )]
+    Log {
+        /// The convention file.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
     /// A terminal dashboard: one line per convention, then the overdue items.
     #[command(
         after_help = "Examples:\n  pacte status\n  pacte status conventions --as-of 2026-12-31\n  pacte status --format json"
@@ -72,6 +92,49 @@ pub enum Command {
         after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SignArgs {
+    /// The convention file.
+    pub file: PathBuf,
+    /// The id of the signing party.
+    #[arg(long, value_name = "ID")]
+    pub party: String,
+    /// The name of the person who signs.
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// The date of the signature (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+    /// Where it was signed.
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// The amendment (`[[amendment]]` id) this signature approves.
+    #[arg(long, value_name = "ID")]
+    pub amendment: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The convention file.
+    pub file: PathBuf,
+    /// The older revision (default: HEAD).
+    #[arg(long, value_name = "REV")]
+    pub from: Option<String>,
+    /// The newer revision (default: the working tree).
+    #[arg(long, value_name = "REV")]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Md,
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -148,6 +211,13 @@ pub struct RenderArgs {
     pub lang: Option<RenderLang>,
     #[command(flatten)]
     pub out: Outputs,
+    /// Render the amendment ("avenant") with this `[[amendment]]` id instead.
+    #[arg(long, value_name = "ID")]
+    pub amendment: Option<String>,
+    /// With --amendment: the revision the changes are counted from (default:
+    /// the latest revision whose terms every party signed).
+    #[arg(long, value_name = "REV", requires = "amendment")]
+    pub from: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -32,6 +32,15 @@ const REMOVED_FROM_CONVENTION: [&str; 2] = ["status", "terminated_on"];
 /// The root is expected to be a table; any other root is canonicalised as
 /// is, with nothing removed.
 pub fn canonical_terms(root: &Node) -> String {
+    let json = terms_json(root);
+    // Cannot fail: every key is a string and every number is finite
+    // (non-finite floats were turned into null).
+    serde_json_canonicalizer::to_string(&json).expect("JCS serialisation of a JSON value")
+}
+
+/// The terms of a document as JSON (strings normalised, non-terms removed),
+/// in file order: what the fingerprint hashes and `pacte diff` compares.
+pub fn terms_json(root: &Node) -> Json {
     let mut json = to_json(root);
     if let Json::Object(top) = &mut json {
         for key in REMOVED_TOP_LEVEL {
@@ -43,9 +52,7 @@ pub fn canonical_terms(root: &Node) -> String {
             }
         }
     }
-    // Cannot fail: every key is a string and every number is finite
-    // (non-finite floats were turned into null).
-    serde_json_canonicalizer::to_string(&json).expect("JCS serialisation of a JSON value")
+    json
 }
 
 /// The fingerprint of the terms of a document: `"sha256:<64 lowercase hex>"`.

@@ -8,6 +8,7 @@ use std::io::Write;
 
 use anyhow::{bail, Context as _, Result};
 
+pub mod annex;
 pub mod check;
 pub mod cli;
 pub mod codes;
@@ -17,9 +18,12 @@ pub mod decode;
 pub mod diagnostic;
 pub mod discover;
 pub mod due;
+pub mod edit;
 pub mod emit;
 pub mod fingerprint;
+pub mod git;
 pub mod grants;
+pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -30,6 +34,7 @@ pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod source;
+pub mod terms_diff;
 pub mod value;
 
 /// How a command ended, when it could run.
@@ -86,6 +91,44 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             let color_err = use_color(cli.color, stderr.is_terminal());
             let mut err = stderr.lock();
             render::run(&args, &config()?, color_err, cli.quiet, stdout, &mut err)
+        }
+        cli::Command::Sign(args) => {
+            let opts = commands::sign::SignOptions {
+                file: args.file,
+                party: args.party,
+                name: args.name,
+                date: args.date.unwrap_or_else(commands::today),
+                place: args.place,
+                amendment: args.amendment,
+            };
+            let signed = commands::sign::sign(&opts, &config()?)?;
+            commands::sign::describe(&opts, &signed, stdout, &mut std::io::stderr().lock())?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Diff(args) => {
+            let opts = commands::diff::DiffOptions {
+                file: args.file,
+                from: args.from,
+                to: args.to,
+                format: match args.format {
+                    cli::DiffFormat::Human => commands::diff::DiffFormat::Human,
+                    cli::DiffFormat::Md => commands::diff::DiffFormat::Md,
+                    cli::DiffFormat::Json => commands::diff::DiffFormat::Json,
+                },
+            };
+            commands::diff::run(&opts, &config()?, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Log { file, format } => {
+            let opts = commands::log::LogOptions {
+                file,
+                format: match format {
+                    cli::ListFormat::Human => commands::log::LogFormat::Human,
+                    cli::ListFormat::Json => commands::log::LogFormat::Json,
+                },
+            };
+            commands::log::run(&opts, stdout)?;
+            Ok(Outcome::Clean)
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
         cli::Command::Report(args) => report::report(&args, &config()?, stdout),

@@ -22,8 +22,10 @@ use crate::model::Lang;
 use crate::output;
 use crate::Outcome;
 
+pub mod amendment;
 pub mod format;
-pub mod git;
+/// The footer's git state lives in the one git module.
+pub use crate::git::footer as git;
 pub mod labels;
 pub mod pdf;
 pub mod templates;
@@ -181,6 +183,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
+    if let Some(id) = &args.amendment {
+        return amendment::run(args, id, config, out);
+    }
     let folder = args.path.is_dir();
     if !folder && !args.path.is_file() {
         bail!("{}: no such file or folder", args.path.display());

@@ -52,6 +52,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/signatures.html",
         include_str!("../../templates/partials/signatures.html"),
     ),
+    // `pacte render --amendment` (src/render/amendment.rs).
+    ("amendment.md", include_str!("../../templates/amendment.md")),
+    (
+        "amendment.html",
+        include_str!("../../templates/amendment.html"),
+    ),
     // `pacte report` (src/report/).
     ("report.md", include_str!("../../templates/report.md")),
     ("report.html", include_str!("../../templates/report.html")),

@@ -80,6 +80,8 @@ struct ConventionOut<'a> {
     status: &'static str,
     lang: &'static str,
     completeness: Option<f64>,
+    /// The parties whose latest signature carries the current terms.
+    signed_by: &'a [String],
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -160,6 +162,7 @@ pub fn write(
             status: s.status.as_str(),
             lang: s.lang.as_str(),
             completeness: s.completeness,
+            signed_by: &s.signed_by,
             errors: s.errors,
             warnings: s.warnings,
             infos: s.infos,

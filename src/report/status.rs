@@ -60,13 +60,14 @@ pub fn write(
         "{}",
         paint(
             &format!(
-                "{} {:<11} {:<10} {:>6}  {:<30} {:>7}",
+                "{} {:<11} {:<10} {:>6}  {:<30} {:>7}  {}",
                 pad("convention", id_w),
                 "kind",
                 "status",
                 "compl.",
                 "next deadline",
-                "overdue"
+                "overdue",
+                "signed"
             ),
             BOLD,
             color
@@ -88,9 +89,15 @@ pub fn write(
             Some(State::Pending { in_days }) if in_days <= super::summary::NEAR_DAYS => YELLOW,
             _ => "",
         };
+        let signed = if s.parties.is_empty() {
+            "—".to_string()
+        } else {
+            format!("{}/{}", s.signed_by.len(), s.parties.len())
+        };
+        let all_signed = !s.parties.is_empty() && s.signed_by.len() == s.parties.len();
         writeln!(
             out,
-            "{} {:<11} {:<10} {}  {} {}",
+            "{} {:<11} {:<10} {}  {} {}  {}",
             paint(&pad(s.display_id(), id_w), BOLD, color),
             s.kind.as_str(),
             s.status.as_str(),
@@ -101,7 +108,39 @@ pub fn write(
                 if overdue > 0 { RED } else { "" },
                 color
             ),
+            paint(&signed, if all_signed { "" } else { YELLOW }, color),
         )?;
+    }
+    // Who has signed the current terms, where not every party has.
+    let partial: Vec<&Summary> = summaries
+        .iter()
+        .filter(|s| !s.parties.is_empty() && s.signed_by.len() < s.parties.len())
+        .collect();
+    if !partial.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint("Current terms not signed by every party:", BOLD, color)
+        )?;
+        for s in partial {
+            let (done, todo): (Vec<&str>, Vec<&str>) = s
+                .parties
+                .iter()
+                .map(|p| p.id.as_str())
+                .partition(|p| s.signed_by.iter().any(|x| x == p));
+            let done = if done.is_empty() {
+                "nobody".to_string()
+            } else {
+                done.join(", ")
+            };
+            writeln!(
+                out,
+                "  {}  signed by: {done}; awaiting: {}",
+                paint(&pad(s.display_id(), id_w), BOLD, color),
+                todo.join(", ")
+            )?;
+        }
     }
     let overdue: Vec<_> = summaries
         .iter()

@@ -237,6 +237,8 @@ pub struct Summary {
     pub parties: Vec<PartyRef>,
     pub contributions: Vec<Contribution>,
     pub detail: Option<Detail>,
+    /// The parties whose latest signature carries the current terms.
+    pub signed_by: Vec<String>,
 }
 
 impl Summary {
@@ -262,6 +264,7 @@ impl Summary {
             parties: Vec::new(),
             contributions: Vec::new(),
             detail: None,
+            signed_by: Vec::new(),
         }
     }
 
@@ -295,6 +298,16 @@ impl Summary {
                     state: classify(i, s.status, as_of),
                 })
                 .collect();
+        let current = a.cx.fingerprint();
+        s.signed_by = crate::rules::lifecycle::l004_signature_mismatch::latest_signatures(doc)
+            .into_iter()
+            .filter(|(_, sig)| {
+                sig.fingerprint
+                    .get()
+                    .is_some_and(|f| f.trim().eq_ignore_ascii_case(current))
+            })
+            .map(|(p, _)| p.to_string())
+            .collect();
         s.parties = doc
             .parties
             .items()

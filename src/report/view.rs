@@ -172,6 +172,8 @@ pub struct ConventionView {
     pub errors: usize,
     pub warnings: usize,
     pub findings: String,
+    /// "Signed on the current terms by: …".
+    pub signatures: String,
     pub period: String,
     pub structure_errors: bool,
     pub milestones: Vec<DueRow>,
@@ -297,6 +299,26 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
                 ("warnings", &s.warnings.to_string()),
             ],
         ),
+        signatures: {
+            let names: Vec<String> = s
+                .parties
+                .iter()
+                .filter(|p| s.signed_by.contains(&p.id))
+                .map(|p| p.name.clone())
+                .collect();
+            if names.is_empty() {
+                w.get("report.signed.none")
+            } else {
+                w.fill(
+                    "report.signed.by",
+                    &[
+                        ("names", &names.join(", ")),
+                        ("n", &names.len().to_string()),
+                        ("of", &s.parties.len().to_string()),
+                    ],
+                )
+            }
+        },
         period,
         structure_errors: s.completeness.is_none(),
         milestones_summary: counts_text(mc, w),

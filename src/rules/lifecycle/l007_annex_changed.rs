@@ -78,14 +78,12 @@ impl Rule for AnnexChanged {
                     continue;
                 }
             };
-            let path = cx.base_dir.join(reference);
-            let message = match std::fs::read(&path) {
+            let message = match crate::annex::sha256(cx.base_dir, reference) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => format!(
                     "{name}: the file `{reference}` is missing, so its `sha256` cannot be verified"
                 ),
                 Err(e) => format!("{name}: the file `{reference}` cannot be read ({e})"),
-                Ok(bytes) => {
-                    let actual = crate::fingerprint::sha256_hex(&bytes);
+                Ok(actual) => {
                     if actual.eq_ignore_ascii_case(hash.value.trim()) {
                         continue;
                     }

@@ -1,4 +1,4 @@
-//! The git state of a convention file, for the footer: the short commit of
+//! The git state of a convention file, for the rendered footer: the short commit of
 //! its last change and whether the working copy differs from it.
 
 use std::collections::HashMap;
@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
-use super::labels::Labels;
+use crate::render::labels::Labels;
 
 /// What git says of one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,16 +48,8 @@ pub struct Git {
 }
 
 fn git(dir: &Path) -> Command {
-    let mut c = Command::new("git");
-    c.arg("-C")
-        .arg(dir)
-        .args(["-c", "core.quotepath=off"])
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null());
+    let mut c = super::git(dir);
+    c.stderr(Stdio::null());
     c
 }
 

@@ -1,6 +1,10 @@
 //! The commands behind the CLI; each returns data or writes to the writer
 //! it is given.
 
+pub mod diff;
+pub mod log;
+pub mod sign;
+
 use std::io::Write;
 use std::path::Path;
 
