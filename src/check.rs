@@ -2,7 +2,7 @@
 //! waivers, resolve positions. Files are processed in parallel and each
 //! file's text is dropped once its diagnostics are resolved.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Finding, Level};
 use crate::discover::{display_path, Candidate};
 use crate::model::{Document, Kind, Status};
 use crate::rules::{self, Context, Family};
-use crate::source::{Position, SourceFile};
+use crate::source::{Locator, Position, SourceFile, Span};
 use crate::value::{IssueKind, Node, Value};
 
 /// What one run needs to know.
@@ -37,7 +37,10 @@ pub struct FileReport {
     pub waived: usize,
     /// passed / applicable over the C rules at level error; `None` with S errors.
     pub completeness: Option<f64>,
-    id_location: Option<(Position, Position, String)>,
+    /// The source lines the diagnostics point at, each kept once:
+    /// line number → (byte offset of its start in the file, text).
+    pub lines: BTreeMap<usize, (usize, String)>,
+    id_location: Option<(Position, Position, Span, (usize, String))>,
 }
 
 impl FileReport {
@@ -125,6 +128,7 @@ fn check_one<T>(
         diagnostics: Vec::new(),
         waived: 0,
         completeness: None,
+        lines: BTreeMap::new(),
         id_location: None,
     };
     let reportable = c.explicit || c.matched_glob || looks_like_convention(&file.text);
@@ -146,13 +150,11 @@ fn check_one<T>(
     if !reportable {
         return Ok(None);
     }
-    for issue in parse_issues {
-        report.diagnostics.push(resolve(
-            &file,
-            &report.path,
-            Finding::new("S001", issue.span, issue.message),
-            Level::Error,
-        ));
+    let findings = parse_findings(parse_issues);
+    let mut locator = file.locator();
+    for f in findings {
+        let d = resolve(&mut locator, &mut report, f, Level::Error);
+        report.diagnostics.push(d);
     }
     sort(&mut report.diagnostics);
     Ok(Some((report, None)))
@@ -183,9 +185,8 @@ fn decoded<T>(
                 "this file has no `convention` table: it is not a convention",
             )
             .with_help("add a [convention] table with at least `id`, or do not name this file");
-            report
-                .diagnostics
-                .push(resolve(file, &report.path, f, Level::Error));
+            let d = resolve(&mut file.locator(), &mut report, f, Level::Error);
+            report.diagnostics.push(d);
             return Some((report, None));
         }
     };
@@ -203,8 +204,10 @@ fn decoded<T>(
     report.id = conv.id.get().cloned();
     report.title = conv.title.get().cloned();
     if let Some(id) = conv.id.spanned() {
-        let (s, e, line) = Diagnostic::locate(Some(file), Some(id.span));
-        report.id_location = s.zip(e).zip(line).map(|((s, e), l)| (s, e, l));
+        if let (Some(s), Some(e)) = Diagnostic::locate(&mut file.locator(), Some(id.span)) {
+            let line = (file.line_start(s.line), file.line_text(s.line).to_string());
+            report.id_location = Some((s, e, id.span, line));
+        }
     }
     let base_dir = c.path.parent().unwrap_or(Path::new("."));
     let cx = Context {
@@ -310,10 +313,12 @@ fn apply_levels_and_waivers(
             fired_codes.push("K014");
         }
     }
+    // In file order, so that positions are found in one pass over each line.
+    kept.sort_by_key(|(f, _)| f.span.map(|s| s.start));
+    let mut locator = file.locator();
     for (f, level) in kept {
-        report
-            .diagnostics
-            .push(resolve(file, &report.path, f, level));
+        let d = resolve(&mut locator, report, f, level);
+        report.diagnostics.push(d);
     }
     sort(&mut report.diagnostics);
     report.completeness = if report.has_structure_errors() {
@@ -337,11 +342,53 @@ fn apply_levels_and_waivers(
     };
 }
 
-fn resolve(file: &SourceFile, path: &str, f: Finding, severity: Level) -> Diagnostic {
+/// At most this many syntax errors are reported per file: one malformed
+/// line can make the reader find an error at every character.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
+
+/// S001 findings, the first [`MAX_SYNTAX_ERRORS`] of them, then one saying
+/// how many more were found.
+fn parse_findings(issues: Vec<crate::value::SyntaxIssue>) -> Vec<Finding> {
+    let total = issues.len();
+    let mut out = Vec::with_capacity(total.min(MAX_SYNTAX_ERRORS + 1));
+    for (i, issue) in issues.into_iter().enumerate() {
+        if i == MAX_SYNTAX_ERRORS {
+            let more = total - MAX_SYNTAX_ERRORS;
+            out.push(
+                Finding::new(
+                    "S001",
+                    issue.span,
+                    format!(
+                        "{more} more syntax error{} from here on (only the first {MAX_SYNTAX_ERRORS} are listed)",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("fix the first errors: the later ones often follow from them"),
+            );
+            break;
+        }
+        out.push(Finding::new("S001", issue.span, issue.message));
+    }
+    out
+}
+
+fn resolve(
+    locator: &mut Locator<'_>,
+    report: &mut FileReport,
+    f: Finding,
+    severity: Level,
+) -> Diagnostic {
     let meta = rules::meta(f.code);
-    let (start, end, source_line) = Diagnostic::locate(Some(file), f.span);
+    let (start, end) = Diagnostic::locate(locator, f.span);
+    if let Some(p) = start {
+        let file = locator.file();
+        report
+            .lines
+            .entry(p.line)
+            .or_insert_with(|| (file.line_start(p.line), file.line_text(p.line).to_string()));
+    }
     Diagnostic {
-        file: path.to_string(),
+        file: report.path.clone(),
         code: meta.code,
         name: meta.name,
         severity,
@@ -351,7 +398,7 @@ fn resolve(file: &SourceFile, path: &str, f: Finding, severity: Level) -> Diagno
         end_line: end.map(|p| p.line),
         end_column: end.map(|p| p.column),
         help: f.help.unwrap_or_else(|| meta.help.to_string()),
-        source_line,
+        span: f.span,
     }
 }
 
@@ -369,8 +416,11 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                 first.insert(id, r.path.clone());
             }
             Some(other) => {
-                let (start, end, line) = match &r.id_location {
-                    Some((s, e, l)) => (Some(*s), Some(*e), Some(l.clone())),
+                let (start, end, span) = match &r.id_location {
+                    Some((s, e, span, line)) => {
+                        r.lines.entry(s.line).or_insert_with(|| line.clone());
+                        (Some(*s), Some(*e), Some(*span))
+                    }
                     None => (None, None, None),
                 };
                 r.diagnostics.push(Diagnostic {
@@ -384,7 +434,7 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                     end_line: end.map(|p| p.line),
                     end_column: end.map(|p| p.column),
                     help: "give each convention its own id".into(),
-                    source_line: line,
+                    span,
                 });
                 sort(&mut r.diagnostics);
                 r.completeness = None;

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod due;
 pub mod emit;
+pub mod escape;
 pub mod fingerprint;
 pub mod markdown;
 pub mod model;
