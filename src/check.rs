@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -115,8 +115,13 @@ fn check_one<T>(
     opts: &Options<'_>,
     analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
 ) -> Result<Option<(FileReport, Option<T>)>> {
-    let bytes =
-        std::fs::read(&c.path).with_context(|| format!("cannot read {}", c.path.display()))?;
+    let bytes = crate::workspace::read_regular(&c.path, crate::workspace::CONVENTION_LIMIT)
+        .map_err(|e| match e {
+            crate::workspace::Refusal::NotRegularInside => {
+                anyhow::anyhow!("cannot read {}: not a regular file", c.path.display())
+            }
+            e => anyhow::anyhow!("cannot read {}: {e}", c.path.display()),
+        })?;
     let (text, bad_text) = crate::parse::decode_text(bytes);
     let file = SourceFile::new(c.path.clone(), text);
     let mut report = FileReport {
@@ -210,6 +215,7 @@ fn decoded<T>(
         }
     }
     let base_dir = c.path.parent().unwrap_or(Path::new("."));
+    let workspace_root = crate::workspace::root(base_dir, opts.config.path.as_deref());
     let cx = Context {
         doc: &doc,
         root: &root,
@@ -217,6 +223,7 @@ fn decoded<T>(
         status: report.status,
         as_of: opts.as_of,
         base_dir,
+        workspace_root: &workspace_root,
         fingerprint: Default::default(),
         due_items: Default::default(),
     };

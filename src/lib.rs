@@ -29,6 +29,7 @@ pub mod rules;
 pub mod schedule;
 pub mod source;
 pub mod value;
+pub mod workspace;
 
 /// How a command ended, when it could run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

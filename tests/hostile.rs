@@ -186,3 +186,207 @@ fn many_parties_with_roles_are_checked() {
     let help = d["help"].as_str().unwrap();
     assert!(help.contains("(5000 in all)") && help.len() < 200, "{help}");
 }
+
+/// Runs pacte, killing it (and failing) if it takes more than 20 s: a
+/// hang on a special file must fail the test, not stall the suite.
+fn pacte_bounded(args: &[&str], cwd: &Path) -> Output {
+    use std::io::Read as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("PACTE_LANG")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("pacte runs");
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stdout = Vec::new();
+            let mut stderr = Vec::new();
+            child
+                .stdout
+                .take()
+                .unwrap()
+                .read_to_end(&mut stdout)
+                .unwrap();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_end(&mut stderr)
+                .unwrap();
+            let o = Output {
+                status,
+                stdout,
+                stderr,
+            };
+            assert_no_panic(&o);
+            return o;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("pacte {args:?} hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// A repository (a `.git` folder marks its root) in a temporary folder,
+/// with a secret file beside it, outside.
+fn repository() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("annexes")).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "secret\n").unwrap();
+    (dir, repo)
+}
+
+fn l007_messages(repo: &Path, reference: &str) -> Vec<String> {
+    let text = format!(
+        "{HEAD}[[annex]]\ntitle = \"Budget\"\nref = \"{reference}\"\nsha256 = \"{}\"\n",
+        "0".repeat(64)
+    );
+    std::fs::write(repo.join("c.toml"), text).unwrap();
+    let o = pacte_bounded(&["check", "c.toml", "--format", "json"], repo);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "L007")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn annexes_that_are_special_files_are_not_read() {
+    let (_dir, repo) = repository();
+    mkfifo(&repo.join("annexes/fifo"));
+    std::os::unix::fs::symlink(repo.join("annexes/fifo"), repo.join("annexes/link")).unwrap();
+    for reference in ["annexes/fifo", "annexes/link", "annexes"] {
+        let m = l007_messages(&repo, reference);
+        assert_eq!(m.len(), 1, "{reference}: {m:?}");
+        assert!(
+            m[0].contains("not a regular file inside the workspace root"),
+            "{m:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn annexes_outside_the_workspace_root_are_refused_without_an_oracle() {
+    let (dir, repo) = repository();
+    let secret = dir.path().join("secret.txt");
+    std::os::unix::fs::symlink(&secret, repo.join("annexes/out")).unwrap();
+    let absolute = secret.to_str().unwrap().to_string();
+    let missing_abs = dir.path().join("missing.txt").to_str().unwrap().to_string();
+    let cases = [
+        ("../secret.txt", "../missing.txt"),
+        (absolute.as_str(), missing_abs.as_str()),
+        ("annexes/out", "annexes/../../missing.txt"),
+    ];
+    let real = pacte::fingerprint::sha256_hex(b"secret\n");
+    for (present, missing) in cases {
+        let a = l007_messages(&repo, present);
+        let b = l007_messages(&repo, missing);
+        assert_eq!(a.len(), 1, "{present}: {a:?}");
+        assert!(!a[0].contains(&real) && !a[0].contains("changed"), "{a:?}");
+        assert!(
+            a[0].contains("not a regular file inside the workspace root"),
+            "{a:?}"
+        );
+        // An outside file that exists and one that does not look the same.
+        assert_eq!(
+            a[0].replace(present, "REF"),
+            b[0].replace(missing, "REF"),
+            "{present} / {missing}"
+        );
+    }
+    // Inside, a missing file is said missing, and a changed one changed.
+    let m = l007_messages(&repo, "annexes/none.pdf");
+    assert!(m[0].contains("is missing"), "{m:?}");
+    std::fs::write(repo.join("annexes/b.pdf"), "b").unwrap();
+    let m = l007_messages(&repo, "annexes/b.pdf");
+    assert!(m[0].contains("changed"), "{m:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_template_symlinked_out_of_the_workspace_is_refused() {
+    let (dir, repo) = repository();
+    std::fs::create_dir(repo.join("templates")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("secret.txt"),
+        repo.join("templates/style.css"),
+    )
+    .unwrap();
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/festival-campus.toml"),
+    )
+    .unwrap();
+    std::fs::write(repo.join("c.toml"), example).unwrap();
+    let o = pacte_bounded(
+        &[
+            "render",
+            "c.toml",
+            "--format",
+            "html",
+            "--templates",
+            "templates",
+        ],
+        &repo,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: template style.css: not a regular file"),
+        "{err}"
+    );
+    assert!(!text(&o.stdout).contains("secret"));
+    // A FIFO among the templates is not a template: skipped, without waiting.
+    std::fs::remove_file(repo.join("templates/style.css")).unwrap();
+    mkfifo(&repo.join("templates/style.css"));
+    let o = pacte_bounded(
+        &[
+            "render",
+            "c.toml",
+            "--format",
+            "html",
+            "--templates",
+            "templates",
+        ],
+        &repo,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_fifo_is_refused() {
+    let (_dir, repo) = repository();
+    mkfifo(&repo.join("pacte.toml"));
+    std::fs::write(repo.join("c.toml"), HEAD).unwrap();
+    let o = pacte_bounded(&["--config", "pacte.toml", "check", "c.toml"], &repo);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "error: cannot read pacte.toml: not a regular file"
+    );
+    // Found by the upward search, it is not a workspace file: passed over.
+    let o = pacte_bounded(&["check", "c.toml"], &repo);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+}
