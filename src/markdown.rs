@@ -45,8 +45,9 @@ fn shifted(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// A Markdown field as safe HTML.
+/// A Markdown field as safe HTML (control and bidi characters dropped).
 pub fn to_html(md: &str) -> String {
+    let md = &*crate::escape::strip(md);
     let mut in_image = 0usize;
     let mut links: Vec<bool> = Vec::new();
     let events = parser(md).filter_map(|ev| match ev {
@@ -112,6 +113,7 @@ pub fn escape_inline(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\r' => {}
             '\n' => out.push(' '),
+            c if crate::escape::is_hidden(c) => crate::escape::push_escape(&mut out, c),
             _ => out.push(c),
         }
     }
@@ -138,6 +140,8 @@ pub fn escape_inline(s: &str) -> String {
 /// A Markdown field kept as Markdown, neutralised (see the module doc).
 pub fn to_markdown(md: &str) -> String {
     let md = md.replace("\r\n", "\n").replace('\r', "\n");
+    // Control and bidi characters as visible escapes (line breaks and tabs kept).
+    let md = crate::escape::visible_lines(&md);
     let md = md.trim_matches('\n');
     // (range, replacement), in source order, non-overlapping.
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();

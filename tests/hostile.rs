@@ -390,3 +390,254 @@ fn a_config_that_is_a_fifo_is_refused() {
     let o = pacte_bounded(&["check", "c.toml"], &repo);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
 }
+
+fn example() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/festival-campus.toml"),
+    )
+    .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn force_replaces_regular_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("c.toml"), example()).unwrap();
+    std::fs::write(d.join("other.txt"), "keep").unwrap();
+    mkfifo(&d.join("fifo.md"));
+    std::os::unix::fs::symlink(d.join("other.txt"), d.join("link.md")).unwrap();
+    for target in ["fifo.md", "link.md"] {
+        let o = pacte_bounded(&["render", "c.toml", "-o", target, "--force"], d);
+        assert_eq!(o.status.code(), Some(2), "{target}");
+        let err = text(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("--force replaces regular files only"), "{err}");
+    }
+    let fifo = std::fs::symlink_metadata(d.join("fifo.md")).unwrap();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&fifo.file_type()));
+    assert!(std::fs::symlink_metadata(d.join("link.md"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(d.join("other.txt")).unwrap(),
+        "keep"
+    );
+    // A regular file is replaced.
+    std::fs::write(d.join("old.md"), "old").unwrap();
+    let o = pacte_bounded(&["render", "c.toml", "-o", "old.md", "--force"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(std::fs::read_to_string(d.join("old.md")).unwrap().len() > 100);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_input_is_never_overwritten_through_a_hard_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("c.toml"), example()).unwrap();
+    std::fs::hard_link(d.join("c.toml"), d.join("same.md")).unwrap();
+    std::os::unix::fs::symlink(d.join("c.toml"), d.join("sym.md")).unwrap();
+    for (cmd, target) in [
+        ("render", "same.md"),
+        ("report", "same.md"),
+        ("render", "sym.md"),
+    ] {
+        let o = pacte_bounded(&[cmd, "c.toml", "-o", target, "--force"], d);
+        assert_eq!(o.status.code(), Some(2), "{cmd} {target}");
+        let err = text(&o.stderr);
+        assert!(
+            err.contains("refusing to write over one of the files being read"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(d.join("c.toml")).unwrap(),
+        example()
+    );
+}
+
+/// A process id that is not running (a child that has exited).
+fn dead_pid() -> u32 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[test]
+fn stale_temporaries_of_a_killed_run_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("out")).unwrap();
+    std::fs::write(d.join("c.toml"), example()).unwrap();
+    let stale = format!(".pacte-{}-AbC123.tmp", dead_pid());
+    let alive = format!(".pacte-{}-AbC123.tmp", std::process::id());
+    for name in [&stale, &alive, &".pacte-notmine".to_string()] {
+        std::fs::write(d.join("out").join(name), "partial").unwrap();
+    }
+    let o = pacte_bounded(&["render", "c.toml", "-o", "out/c.md"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(!d.join("out").join(&stale).exists());
+    // Another live run's file, and names not ours, are left alone.
+    assert!(d.join("out").join(&alive).exists());
+    assert!(d.join("out/.pacte-notmine").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_folder_render_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("in")).unwrap();
+    let base = example();
+    let n = 150;
+    for i in 0..n {
+        let text = base.replacen(
+            "id = \"festival-campus-2027\"",
+            &format!("id = \"c{i:03}\""),
+            1,
+        );
+        std::fs::write(d.join("in").join(format!("c{i:03}.toml")), text).unwrap();
+    }
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let out = d.join(format!("out{signal}"));
+        std::fs::create_dir(&out).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pacte"))
+            .args(["render", "in", "-o"])
+            .arg(format!("{}/", out.display()))
+            .current_dir(d)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the writing has begun, then interrupt it.
+        let start = std::time::Instant::now();
+        while std::fs::read_dir(&out).map_or(0, |r| r.count()) == 0 {
+            assert!(start.elapsed().as_secs() < 60, "nothing written");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+        let left: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !left.iter().any(|n| n.starts_with(".pacte-")),
+            "{signal}: {left:?}"
+        );
+        if left.len() < n {
+            // Interrupted (not finished before the signal): 128 + signal.
+            assert_eq!(status.code(), Some(128 + signal));
+        }
+    }
+}
+
+/// Runs pacte with its standard output on `stdout`.
+fn with_stdout(args: &[&str], cwd: &Path, stdout: std::process::Stdio) -> Output {
+    let o = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_no_panic(&o);
+    o
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unwritable_or_closed_stdout_is_one_error_line() {
+    use std::os::fd::FromRawFd as _;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("c.toml"), example()).unwrap();
+    std::fs::write(d.join("ro"), "").unwrap();
+    let cases: [&[&str]; 4] = [
+        &["render", "c.toml"],
+        &["check", "c.toml", "--format", "json"],
+        &["fingerprint", "c.toml"],
+        &["check", "c.toml"],
+    ];
+    for args in cases {
+        // A descriptor open for reading only: every write fails (EBADF).
+        let ro = std::fs::File::open(d.join("ro")).unwrap();
+        let o = with_stdout(args, d, ro.into());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = text(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: cannot write to standard output"),
+            "{err}"
+        );
+        // A pipe whose reading end is closed (EPIPE).
+        let mut fds = [0; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        unsafe { libc::close(fds[0]) };
+        let w = unsafe { std::fs::File::from_raw_fd(fds[1]) };
+        let o = with_stdout(args, d, w.into());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = text(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: cannot write to standard output"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn terminal_escapes_are_shown_not_sent() {
+    let esc = "\\u001b[2J\\u001b]8;;http://x\\u0007lien\\u001b]8;;\\u0007 \\u202Eevil\\u0000";
+    let text_ = format!(
+        "[convention]\nid = \"hostile\"\ntitle = \"T {esc}\"\nkind = \"realisation\"\n\"k\\u001b[31m\" = \"v {esc}\"\n[[party]]\nid = \"a{esc}\"\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("c.toml"), &text_).unwrap();
+    let raw = |s: &str| {
+        s.chars()
+            .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c))
+    };
+    // (JSON and SARIF escape control characters themselves.)
+    for format in ["human", "markdown", "github", "junit"] {
+        let o = pacte_bounded(
+            &["--color", "never", "check", "c.toml", "--format", format],
+            d,
+        );
+        let out = text(&o.stdout);
+        assert!(!raw(&out), "{format}: {out:?}");
+        if matches!(format, "human" | "markdown" | "github") {
+            assert!(out.contains("\\u{1b}"), "{format}: {out}");
+        }
+    }
+    let o = pacte_bounded(&["--color", "never", "status", "c.toml"], d);
+    assert!(!raw(&text(&o.stdout)), "{}", text(&o.stdout));
+    // An error line names the file: a file name with ESC in it.
+    let o = pacte_bounded(&["check", "nope\u{1b}[2J.toml"], d);
+    let err = text(&o.stderr);
+    assert!(!raw(&err) && err.contains("\\u{1b}"), "{err:?}");
+    // Render: escapes shown in Markdown, dropped from HTML.
+    let ok = example().replace(
+        "title = \"Festival pluridisciplinaire du campus\"",
+        &format!("title = \"Festival {esc}\""),
+    );
+    std::fs::write(d.join("ok.toml"), ok).unwrap();
+    let md = pacte_bounded(&["render", "ok.toml"], d);
+    assert_eq!(md.status.code(), Some(0), "{}", text(&md.stderr));
+    assert!(!raw(&text(&md.stdout)) && text(&md.stdout).contains("\\u{1b}"));
+    let html = pacte_bounded(&["render", "ok.toml", "--format", "html"], d);
+    let h = text(&html.stdout);
+    assert!(
+        !raw(&h) && !h.contains("\\u{1b}") && h.contains("Festival [2J"),
+        "{h}"
+    );
+}

@@ -336,10 +336,11 @@ fn backquoted(msg: &str) -> Option<String> {
     Some(rest[..e].to_string()).filter(|v| !v.is_empty())
 }
 
-/// HTML escaping for text and attribute values.
+/// HTML escaping for text and attribute values; control and bidi
+/// characters are dropped ([`crate::escape::strip`]).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for c in crate::escape::strip(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
