@@ -641,3 +641,74 @@ fn terminal_escapes_are_shown_not_sent() {
         "{h}"
     );
 }
+
+/// Raw HTML, images and links outside http, https and mailto in a
+/// Markdown document; `allowed_html` are the template's own tags.
+fn markdown_dangers(md: &str, allowed_html: &[&str]) -> Vec<String> {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut found = Vec::new();
+    let mut in_code = false;
+    for ev in pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::all()) {
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h)
+                if !allowed_html.iter().any(|a| h.trim() == *a) =>
+            {
+                found.push(format!("html {h:?}"))
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(format!("image {dest_url}")),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let d = dest_url.to_ascii_lowercase();
+                if !["http:", "https:", "mailto:"]
+                    .iter()
+                    .any(|s| d.starts_with(s))
+                {
+                    found.push(format!("link {dest_url}"));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code && t.contains("SUITE") => {
+                found.push("the next field is swallowed by a code block".into())
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn markdown_fields_cannot_reach_into_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The purpose opens a fence and defines a reference; the preamble uses
+    // it and carries raw HTML; the difficulties do the same in the report.
+    let hostile = example()
+        .replacen(
+            "purpose = \"\"\"\n",
+            "purpose = \"\"\"\n[r]: javascript:alert(1)\n\n<script>alert(2)</script>\n\n~~~\n",
+            1,
+        )
+        .replacen(
+            "preamble = \"\"\"\n",
+            "preamble = \"\"\"\nSUITE [clic][r] <img src=x onerror=alert(3)>\n\n```\n",
+            1,
+        )
+        .replacen(
+            "[tracking]\n",
+            "[tracking]\ndifficulties = \"~~~\\n[q]: javascript:alert(4)\"\nlessons = \"SUITE [clic][q] <b>x</b>\"\n",
+            1,
+        );
+    std::fs::write(d.join("c.toml"), hostile).unwrap();
+    let o = pacte_bounded(&["render", "c.toml"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let md = text(&o.stdout);
+    assert!(md.contains("SUITE"), "{md}");
+    let found = markdown_dangers(&md, &[]);
+    assert!(found.is_empty(), "{found:?}\n{md}");
+    let o = pacte_bounded(&["report", "c.toml", "--as-of", "2027-01-15"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let md = text(&o.stdout);
+    assert!(md.contains("SUITE"), "{md}");
+    let found = markdown_dangers(&md, &["<a id=\"c-festival-campus-2027\">", "</a>"]);
+    assert!(found.is_empty(), "{found:?}\n{md}");
+}
