@@ -7,9 +7,11 @@ Then, with a release build:
     for f in OUTDIR/*; do /usr/bin/time -v target/release/pacte check "$f" >/dev/null; done
 (bench/hostile.sh does both and prints the peak memory and time of each.)
 
-- broken-inline.toml: one malformed line, `a = [{y,` then `{},` repeated;
+- broken-inline.toml: one malformed line, `a = [{y,` then `{},` repeated
+  (-max: just under the value budget, so that the reader runs);
 - long-line.toml: a convention whose title is one 300 KB line with an error at its end;
-- invalid-items.toml: valid TOML, one long inline array of invalid items (one S003 each);
+- invalid-items.toml: valid TOML, one long inline array of invalid items (one S003 each;
+  -max: 990,000 of them, under the value budget);
 - meta-elements.toml: a huge array of small values under `[meta]`;
 - many-parties.toml: 100,000 parties with roles (time linear in the parties);
 - the same in YAML where it applies.
@@ -29,6 +31,10 @@ def write(name, text):
 
 
 write("broken-inline.toml", "a = [{y," + "{}," * ((size - 8) // 3) + "\n")
+# The same just under the value budget (1,000,000), so that the reader and
+# the rules do run: the worst case of a file that is not refused outright.
+write("broken-inline-max.toml", "a = [{y," + "{}," * 990_000 + "\n")
+write("invalid-items-max.toml", "party = [" + "1," * 990_000 + "1]\n" + HEAD)
 write("long-line.toml", HEAD.replace('"Hostile"', '"' + "x" * 300_000 + '" oops') + "\n")
 write("long-line-big.toml", HEAD.replace('"Hostile"', '"' + "é" * (size // 2) + '" oops') + "\n")
 # `party` expects tables: every number is one S003.

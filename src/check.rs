@@ -322,6 +322,7 @@ fn apply_levels_and_waivers(
     }
     // In file order, so that positions are found in one pass over each line.
     kept.sort_by_key(|(f, _)| f.span.map(|s| s.start));
+    let kept = cap_per_rule(kept);
     let mut locator = file.locator();
     for (f, level) in kept {
         let d = resolve(&mut locator, report, f, level);
@@ -347,6 +348,60 @@ fn apply_levels_and_waivers(
             Some(passed as f64 / applicable.len() as f64)
         }
     };
+}
+
+/// The longest message kept, in characters: a message that quotes a value
+/// of the file (a placeholder, an id) must not carry megabytes of it.
+pub const MAX_MESSAGE: usize = 500;
+
+/// `s` cut to `max` characters, with `…`.
+fn shortened(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        if let Some((cut, _)) = s.char_indices().nth(max) {
+            s.truncate(cut);
+            s.push('…');
+        }
+    }
+    s
+}
+
+/// At most this many findings of one rule are listed per file (a hostile
+/// file can hold a million invalid items); the rest are counted in one more
+/// finding of that rule, where the first of them is.
+pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+
+fn cap_per_rule(kept: Vec<(Finding, Level)>) -> Vec<(Finding, Level)> {
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    for (f, _) in &kept {
+        *seen.entry(f.code).or_default() += 1;
+    }
+    if seen.values().all(|&n| n <= MAX_FINDINGS_PER_RULE) {
+        return kept;
+    }
+    let total = seen;
+    let mut count: HashMap<&'static str, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(kept.len().min(total.len() * (MAX_FINDINGS_PER_RULE + 1)));
+    for (f, level) in kept {
+        let n = count.entry(f.code).or_default();
+        *n += 1;
+        if *n <= MAX_FINDINGS_PER_RULE {
+            out.push((f, level));
+        } else if *n == MAX_FINDINGS_PER_RULE + 1 {
+            let more = total[f.code] - MAX_FINDINGS_PER_RULE;
+            out.push((
+                Finding::new(
+                    f.code,
+                    f.span,
+                    format!(
+                        "{more} more finding{} of this rule from here on (only the first {MAX_FINDINGS_PER_RULE} in a file are listed)",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                ),
+                level,
+            ));
+        }
+    }
+    out
 }
 
 /// At most this many syntax errors are reported per file: one malformed
@@ -399,12 +454,12 @@ fn resolve(
         code: meta.code,
         name: meta.name,
         severity,
-        message: f.message,
+        message: shortened(f.message, MAX_MESSAGE),
         line: start.map(|p| p.line),
         column: start.map(|p| p.column),
         end_line: end.map(|p| p.line),
         end_column: end.map(|p| p.column),
-        help: f.help.unwrap_or_else(|| meta.help.to_string()),
+        help: shortened(f.help.unwrap_or_else(|| meta.help.to_string()), MAX_MESSAGE),
         span: f.span,
     }
 }
@@ -435,7 +490,10 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                     code: "S004",
                     name: "duplicate-id",
                     severity: Level::Error,
-                    message: format!("convention id `{id}` is already used by {other}"),
+                    message: shortened(
+                        format!("convention id `{id}` is already used by {other}"),
+                        MAX_MESSAGE,
+                    ),
                     line: start.map(|p| p.line),
                     column: start.map(|p| p.column),
                     end_line: end.map(|p| p.line),

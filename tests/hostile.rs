@@ -119,29 +119,50 @@ fn an_inline_array_of_invalid_items_shares_its_line() {
     }];
     let run = pacte::check::check(&candidates, &opts, |_| ()).unwrap();
     let report = &run.files[0].0;
-    let s003 = report
+    let s003: Vec<&pacte::diagnostic::Diagnostic> = report
         .diagnostics
         .iter()
         .filter(|d| d.code == "S003")
-        .count();
-    assert_eq!(s003, n);
+        .collect();
+    // The first 1,000 are listed, then one says how many more there are.
+    let max = pacte::check::MAX_FINDINGS_PER_RULE;
+    assert_eq!(s003.len(), max + 1);
+    assert_eq!(
+        s003[max].message,
+        format!(
+            "{} more findings of this rule from here on (only the first {max} in a file are listed)",
+            n - max
+        )
+    );
+    assert!(s003.iter().all(|d| d.line == Some(1)));
     // The line is kept once for the whole file, not once per diagnostic.
-    assert!(report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "S003")
-        .all(|d| d.line == Some(1)));
     assert!(report.lines.contains_key(&1));
     assert!(report.lines.values().map(|(_, l)| l.len()).sum::<usize>() < 2 * text.len());
-    // Columns follow the items.
-    let cols: Vec<usize> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "S003")
-        .map(|d| d.column.unwrap())
-        .collect();
+    // Columns follow the items, in order.
+    let cols: Vec<usize> = s003.iter().map(|d| d.column.unwrap()).collect();
     assert_eq!(cols[0], 10);
-    assert_eq!(cols[n - 1], 10 + 2 * (n - 1));
+    assert_eq!(cols[max], 10 + 2 * max);
+    assert!(cols.windows(2).all(|w| w[1] == w[0] + 2));
+}
+
+#[test]
+fn messages_quoting_a_huge_value_are_cut() {
+    let id = "x".repeat(100_000);
+    let (human, v) = check(
+        "c.toml",
+        &format!("{HEAD}[[role]]\nparty = \"{id}\"\nresponsibilities = \"r\"\n"),
+    );
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "S005")
+        .unwrap()
+        .clone();
+    let m = d["message"].as_str().unwrap();
+    assert_eq!(m.chars().count(), pacte::check::MAX_MESSAGE + 1, "{m}");
+    assert!(m.ends_with('…'));
+    assert!(human.stdout.len() < 20_000, "{}", human.stdout.len());
 }
 
 #[test]
