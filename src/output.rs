@@ -78,6 +78,13 @@ fn owner_of(name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
+/// A temporary of the earlier naming, `.pacte-XXXXXX` (no process id):
+/// removed once it is an hour old.
+fn legacy(name: &str) -> bool {
+    name.strip_prefix(PREFIX)
+        .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// Removes, once per run and folder, the temporaries a killed run left.
 fn sweep(dir: &Path) {
     let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
@@ -94,11 +101,21 @@ fn sweep(dir: &Path) {
     let me = std::process::id();
     for e in entries.flatten() {
         let name = e.file_name();
-        let Some(pid) = name.to_str().and_then(owner_of) else {
+        let Some(name) = name.to_str() else { continue };
+        if !e.file_type().is_ok_and(|t| t.is_file()) {
             continue;
+        }
+        let stale = match owner_of(name) {
+            Some(pid) => pid != me && process_gone(pid),
+            None if legacy(name) => e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600),
+            None => false,
         };
-        let regular = e.file_type().is_ok_and(|t| t.is_file());
-        if regular && pid != me && process_gone(pid) {
+        if stale {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -272,5 +289,21 @@ impl Target {
                 anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e.error)
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names() {
+        assert_eq!(owner_of(".pacte-1234-aB3xYz.tmp"), Some(1234));
+        assert_eq!(owner_of(".pacte-1234-.tmp"), None);
+        assert_eq!(owner_of(".pacte-x-abc.tmp"), None);
+        assert_eq!(owner_of("pacte-1234-abc.tmp"), None);
+        assert!(legacy(".pacte-Ab12Cd"));
+        assert!(!legacy(".pacte-notmine"));
+        assert!(!legacy(".pacte-Ab12Cd.md"));
     }
 }

@@ -499,12 +499,26 @@ fn stale_temporaries_of_a_killed_run_are_removed() {
     std::fs::write(d.join("c.toml"), example()).unwrap();
     let stale = format!(".pacte-{}-AbC123.tmp", dead_pid());
     let alive = format!(".pacte-{}-AbC123.tmp", std::process::id());
-    for name in [&stale, &alive, &".pacte-notmine".to_string()] {
+    for name in [
+        &stale,
+        &alive,
+        &".pacte-notmine".to_string(),
+        &".pacte-Ab12Cd".to_string(),
+    ] {
         std::fs::write(d.join("out").join(name), "partial").unwrap();
     }
+    // Left by an earlier version (no process id), two hours ago.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(d.join("out/.pacte-Ab12Cd"))
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
     let o = pacte_bounded(&["render", "c.toml", "-o", "out/c.md"], d);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(!d.join("out").join(&stale).exists());
+    assert!(!d.join("out/.pacte-Ab12Cd").exists());
     // Another live run's file, and names not ours, are left alone.
     assert!(d.join("out").join(&alive).exists());
     assert!(d.join("out/.pacte-notmine").exists());
