@@ -13,7 +13,7 @@ Then, with a release build:
 - invalid-items.toml: valid TOML, one long inline array of invalid items (one S003 each;
   -max: 990,000 of them, under the value budget);
 - meta-elements.toml: a huge array of small values under `[meta]`;
-- many-parties.toml: 100,000 parties with roles (time linear in the parties);
+- many-parties.toml: 100,000 parties, each with its [[role]] (time linear in the parties);
 - the same in YAML where it applies.
 """
 import os
@@ -44,5 +44,7 @@ write("meta-elements.yaml", "convention:\n  id: hostile\nmeta:\n  x: [" + "1," *
 parties = []
 n = 100_000
 for i in range(n):
-    parties.append(f'[[party]]\nid = "p{i}"\nname = "Partie {i}"\nroles = ["r{i}"]\n')
+    parties.append(f'[[party]]\nid = "p{i}"\nname = "Partie {i}"\nsector = "association"\n')
+for i in range(n):
+    parties.append(f'[[role]]\nparty = "p{i}"\nresponsibilities = "Rôle {i}"\n')
 write("many-parties.toml", HEAD + "".join(parties))

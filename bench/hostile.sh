@@ -9,6 +9,6 @@ trap 'rm -rf "$dir"' EXIT
 python3 bench/hostile.py "$dir" "${1:-10000000}"
 for f in "$dir"/*; do
   /usr/bin/time -f "%M %e %x" -o "$dir/.time" target/release/pacte check "$f" >/dev/null 2>&1 || true
-  read -r kb secs rc <"$dir/.time"
+  read -r kb secs rc < <(tail -n 1 "$dir/.time")
   printf '%-24s %8d KB  %6.2f s  exit %s  (%d bytes)\n' "$(basename "$f")" "$kb" "$secs" "$rc" "$(stat -c %s "$f")"
 done
