@@ -116,13 +116,22 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             break;
         }
         let i = rng.below(lines.len());
-        match rng.below(6) {
+        match rng.below(7) {
             0 => {
                 lines.remove(i);
             }
             1 => {
                 let l = lines[i].clone();
                 lines.insert(i, l);
+            }
+            3 => {
+                // An annex naming a special file, or a path out of the folder.
+                let refs = ["fifo", "link-to-fifo", "../outside.pdf", ".", "fifo/.."];
+                lines.push(format!(
+                    "[[annex]]\ntitle = \"A\"\nref = \"{}\"\nsha256 = \"{}\"",
+                    refs[rng.below(refs.len())],
+                    "0".repeat(64)
+                ));
             }
             2 => {
                 // A very long line.
