@@ -5,11 +5,14 @@
 //! replaces a regular file only, and never one of the inputs (the same file
 //! by device and inode, whatever the path: a hard link or a symlink too).
 //!
-//! Temporary files are named `.pacte-PID-XXXXXX.tmp`. Those alive are
+//! On Linux the output is written into an unnamed temporary file
+//! (`O_TMPFILE`) linked into place when complete, so that no kill can leave
+//! a temporary file. Elsewhere (or where the file system does not offer
+//! it), temporary files are named `.pacte-PID-XXXXXX.tmp`: those alive are
 //! listed, so that SIGINT, SIGTERM or SIGHUP removes them
-//! ([`remove_temporaries`], called by the binary's signal handler); those a
-//! killed run left (its process gone) are removed by the next run writing
-//! to the same folder.
+//! ([`remove_temporaries_and_exit`], called by the binary's signal
+//! handler), and those a killed run left (its process gone) are removed by
+//! the next run writing to the same folder.
 
 use std::collections::HashSet;
 use std::io::{BufWriter, Write};
@@ -118,6 +121,49 @@ fn sweep(dir: &Path) {
         if stale {
             let _ = std::fs::remove_file(e.path());
         }
+    }
+}
+
+/// An unnamed temporary file in `dir` (Linux `O_TMPFILE`), to be linked
+/// into place once written: a kill, even SIGKILL, leaves nothing behind.
+/// `None` where the system or the file system does not offer it (or
+/// `/proc`, through which it is linked, is not mounted).
+#[cfg(target_os = "linux")]
+fn unnamed_in(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    if !Path::new("/proc/self/fd").is_dir() {
+        return None;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE | libc::O_CLOEXEC)
+        .mode(0o644)
+        .open(dir)
+        .ok()
+}
+
+/// Gives the unnamed file `file` the name `to`; fails if `to` exists.
+#[cfg(target_os = "linux")]
+fn link_into(file: &std::fs::File, to: &Path) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    let invalid = |_| std::io::Error::from(std::io::ErrorKind::InvalidInput);
+    let from =
+        std::ffi::CString::new(format!("/proc/self/fd/{}", file.as_raw_fd())).map_err(invalid)?;
+    let to = std::ffi::CString::new(to.as_os_str().as_bytes()).map_err(invalid)?;
+    let r = unsafe {
+        libc::linkat(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::AT_SYMLINK_FOLLOW,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
     }
 }
 
@@ -235,6 +281,10 @@ impl Target {
     pub fn write(&self, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         let dir = folder(&self.path);
         sweep(dir);
+        #[cfg(target_os = "linux")]
+        if let Some(file) = unnamed_in(dir) {
+            return self.fill_and_link(file, fill);
+        }
         let tmp = tempfile::Builder::new()
             .prefix(&format!("{PREFIX}{}-", std::process::id()))
             .suffix(SUFFIX)
@@ -252,6 +302,51 @@ impl Target {
         let result = self.fill_and_persist(tmp, fill);
         untrack(&tmp_path);
         result
+    }
+
+    /// Writes into an unnamed temporary file, then links it into place
+    /// (with `--force`, under a temporary name first, then renamed over
+    /// the target: the only moment a named temporary exists).
+    #[cfg(target_os = "linux")]
+    fn fill_and_link(
+        &self,
+        file: std::fs::File,
+        fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        let cannot = |e: &dyn std::fmt::Display| {
+            anyhow::anyhow!("{}: cannot write: {e}", self.path.display())
+        };
+        let mut w = BufWriter::with_capacity(1 << 16, &file);
+        fill(&mut w)?;
+        w.into_inner().map_err(|e| cannot(&e))?;
+        file.sync_all().map_err(|e| cannot(&e))?;
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        if !self.force {
+            return match link_into(&file, &self.path) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+                    "{}: already exists (use --force to replace it)",
+                    self.path.display()
+                ),
+                Err(e) => Err(cannot(&e)),
+            };
+        }
+        let dir = folder(&self.path);
+        let named = tempfile::Builder::new()
+            .prefix(&format!("{PREFIX}{}-", std::process::id()))
+            .suffix(SUFFIX)
+            .make_in(dir, |path| {
+                track(path);
+                link_into(&file, path).inspect_err(|_| untrack(path))
+            })
+            .map_err(|e| cannot(&e))?;
+        let name = named.path().to_path_buf();
+        let done = named.persist(&self.path);
+        untrack(&name);
+        done.map(|_| ()).map_err(|e| cannot(&e.error))
     }
 
     fn fill_and_persist(
