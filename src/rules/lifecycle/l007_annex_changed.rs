@@ -91,6 +91,10 @@ impl Rule for AnnexChanged {
                 Err(Refusal::NotRegularInside) => format!(
                     "{name}: `{reference}` is not a regular file inside the workspace root, so it is not read and its `sha256` cannot be verified"
                 ),
+                Err(Refusal::TooLarge(limit)) => format!(
+                    "{name}: the file `{reference}` is larger than {} MB, so it is not read and its `sha256` cannot be verified",
+                    limit >> 20
+                ),
                 Err(e) => format!("{name}: the file `{reference}` cannot be read ({e})"),
                 Ok(actual) => {
                     if actual.eq_ignore_ascii_case(hash.value.trim()) {
