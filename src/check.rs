@@ -2,10 +2,10 @@
 //! waivers, resolve positions. Files are processed in parallel and each
 //! file's text is dropped once its diagnostics are resolved.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -15,7 +15,7 @@ use crate::discover::{display_path, Candidate};
 use crate::load::{Content, Source};
 use crate::model::{Document, Kind, Status};
 use crate::rules::{self, Context, Family};
-use crate::source::{Position, SourceFile};
+use crate::source::{Locator, Position, SourceFile, Span};
 use crate::value::Node;
 
 /// What one run needs to know.
@@ -38,7 +38,10 @@ pub struct FileReport {
     pub waived: usize,
     /// passed / applicable over the C rules at level error; `None` with S errors.
     pub completeness: Option<f64>,
-    id_location: Option<(Position, Position, String)>,
+    /// The source lines the diagnostics point at, each kept once:
+    /// line number → (byte offset of its start in the file, text).
+    pub lines: BTreeMap<usize, (usize, String)>,
+    id_location: Option<(Position, Position, Span, (usize, String))>,
 }
 
 impl FileReport {
@@ -113,8 +116,13 @@ fn check_one<T>(
     opts: &Options<'_>,
     analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
 ) -> Result<Option<(FileReport, Option<T>)>> {
-    let bytes =
-        std::fs::read(&c.path).with_context(|| format!("cannot read {}", c.path.display()))?;
+    let bytes = crate::workspace::read_regular(&c.path, crate::workspace::CONVENTION_LIMIT)
+        .map_err(|e| match e {
+            crate::workspace::Refusal::NotRegularInside => {
+                anyhow::anyhow!("cannot read {}: not a regular file", c.path.display())
+            }
+            e => anyhow::anyhow!("cannot read {}: {e}", c.path.display()),
+        })?;
     Ok(check_text(c, bytes, opts, analyze))
 }
 
@@ -148,6 +156,7 @@ pub fn lint<T>(
         diagnostics: Vec::new(),
         waived: 0,
         completeness: None,
+        lines: BTreeMap::new(),
         id_location: None,
     };
     let (root, doc, findings) = match &src.content {
@@ -156,13 +165,10 @@ pub fn lint<T>(
             if !reportable {
                 return None;
             }
-            for issue in parse_issues {
-                report.diagnostics.push(resolve(
-                    file,
-                    &report.path,
-                    Finding::new("S001", issue.span, issue.message.clone()),
-                    Level::Error,
-                ));
+            let mut locator = file.locator();
+            for f in parse_findings(parse_issues) {
+                let d = resolve(&mut locator, &mut report, f, Level::Error);
+                report.diagnostics.push(d);
             }
             sort(&mut report.diagnostics);
             return Some((report, None));
@@ -177,9 +183,8 @@ pub fn lint<T>(
                 "this file has no `convention` table: it is not a convention",
             )
             .with_help("add a [convention] table with at least `id`, or do not name this file");
-            report
-                .diagnostics
-                .push(resolve(file, &report.path, f, Level::Error));
+            let d = resolve(&mut file.locator(), &mut report, f, Level::Error);
+            report.diagnostics.push(d);
             return Some((report, None));
         }
         Content::Convention {
@@ -195,10 +200,13 @@ pub fn lint<T>(
     report.id = conv.id.get().cloned();
     report.title = conv.title.get().cloned();
     if let Some(id) = conv.id.spanned() {
-        let (s, e, line) = Diagnostic::locate(Some(file), Some(id.span));
-        report.id_location = s.zip(e).zip(line).map(|((s, e), l)| (s, e, l));
+        if let (Some(s), Some(e)) = Diagnostic::locate(&mut file.locator(), Some(id.span)) {
+            let line = (file.line_start(s.line), file.line_text(s.line).to_string());
+            report.id_location = Some((s, e, id.span, line));
+        }
     }
     let base_dir = c.path.parent().unwrap_or(Path::new("."));
+    let workspace_root = crate::workspace::root(base_dir, opts.config.path.as_deref());
     let cx = Context {
         doc,
         root,
@@ -207,6 +215,7 @@ pub fn lint<T>(
         as_of: opts.as_of,
         jurisdiction: conv.jurisdiction_or(opts.config.jurisdiction.as_deref()),
         base_dir,
+        workspace_root: &workspace_root,
         fingerprint: Default::default(),
         due_items: Default::default(),
     };
@@ -303,10 +312,13 @@ fn apply_levels_and_waivers(
             fired_codes.push("K014");
         }
     }
+    // In file order, so that positions are found in one pass over each line.
+    kept.sort_by_key(|(f, _)| f.span.map(|s| s.start));
+    let kept = cap_per_rule(kept);
+    let mut locator = file.locator();
     for (f, level) in kept {
-        report
-            .diagnostics
-            .push(resolve(file, &report.path, f, level));
+        let d = resolve(&mut locator, report, f, level);
+        report.diagnostics.push(d);
     }
     sort(&mut report.diagnostics);
     report.completeness = if report.has_structure_errors() {
@@ -330,21 +342,117 @@ fn apply_levels_and_waivers(
     };
 }
 
-fn resolve(file: &SourceFile, path: &str, f: Finding, severity: Level) -> Diagnostic {
+/// The longest message kept, in characters: a message that quotes a value
+/// of the file (a placeholder, an id) must not carry megabytes of it.
+pub const MAX_MESSAGE: usize = 500;
+
+/// `s` cut to `max` characters, with `…`.
+fn shortened(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        if let Some((cut, _)) = s.char_indices().nth(max) {
+            s.truncate(cut);
+            s.push('…');
+        }
+    }
+    s
+}
+
+/// At most this many findings of one rule are listed per file (a hostile
+/// file can hold a million invalid items); the rest are counted in one more
+/// finding of that rule, where the first of them is.
+pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+
+fn cap_per_rule(kept: Vec<(Finding, Level)>) -> Vec<(Finding, Level)> {
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    for (f, _) in &kept {
+        *seen.entry(f.code).or_default() += 1;
+    }
+    if seen.values().all(|&n| n <= MAX_FINDINGS_PER_RULE) {
+        return kept;
+    }
+    let total = seen;
+    let mut count: HashMap<&'static str, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(kept.len().min(total.len() * (MAX_FINDINGS_PER_RULE + 1)));
+    for (f, level) in kept {
+        let n = count.entry(f.code).or_default();
+        *n += 1;
+        if *n <= MAX_FINDINGS_PER_RULE {
+            out.push((f, level));
+        } else if *n == MAX_FINDINGS_PER_RULE + 1 {
+            let more = total[f.code] - MAX_FINDINGS_PER_RULE;
+            out.push((
+                Finding::new(
+                    f.code,
+                    f.span,
+                    format!(
+                        "{more} more finding{} of this rule from here on (only the first {MAX_FINDINGS_PER_RULE} in a file are listed)",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                ),
+                level,
+            ));
+        }
+    }
+    out
+}
+
+/// At most this many syntax errors are reported per file: one malformed
+/// line can make the reader find an error at every character.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
+
+/// S001 findings, the first [`MAX_SYNTAX_ERRORS`] of them, then one saying
+/// how many more were found.
+fn parse_findings(issues: &[crate::value::SyntaxIssue]) -> Vec<Finding> {
+    let total = issues.len();
+    let mut out = Vec::with_capacity(total.min(MAX_SYNTAX_ERRORS + 1));
+    for (i, issue) in issues.iter().enumerate() {
+        if i == MAX_SYNTAX_ERRORS {
+            let more = total - MAX_SYNTAX_ERRORS;
+            out.push(
+                Finding::new(
+                    "S001",
+                    issue.span,
+                    format!(
+                        "{more} more syntax error{} from here on (only the first {MAX_SYNTAX_ERRORS} are listed)",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("fix the first errors: the later ones often follow from them"),
+            );
+            break;
+        }
+        out.push(Finding::new("S001", issue.span, issue.message.clone()));
+    }
+    out
+}
+
+fn resolve(
+    locator: &mut Locator<'_>,
+    report: &mut FileReport,
+    f: Finding,
+    severity: Level,
+) -> Diagnostic {
     let meta = rules::meta(f.code);
-    let (start, end, source_line) = Diagnostic::locate(Some(file), f.span);
+    let (start, end) = Diagnostic::locate(locator, f.span);
+    if let Some(p) = start {
+        let file = locator.file();
+        report
+            .lines
+            .entry(p.line)
+            .or_insert_with(|| (file.line_start(p.line), file.line_text(p.line).to_string()));
+    }
     Diagnostic {
-        file: path.to_string(),
+        file: report.path.clone(),
         code: meta.code,
         name: meta.name,
         severity,
-        message: f.message,
+        message: shortened(f.message, MAX_MESSAGE),
         line: start.map(|p| p.line),
         column: start.map(|p| p.column),
         end_line: end.map(|p| p.line),
         end_column: end.map(|p| p.column),
-        help: f.help.unwrap_or_else(|| meta.help.to_string()),
-        source_line,
+        help: shortened(f.help.unwrap_or_else(|| meta.help.to_string()), MAX_MESSAGE),
+        span: f.span,
     }
 }
 
@@ -362,8 +470,11 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                 first.insert(id, r.path.clone());
             }
             Some(other) => {
-                let (start, end, line) = match &r.id_location {
-                    Some((s, e, l)) => (Some(*s), Some(*e), Some(l.clone())),
+                let (start, end, span) = match &r.id_location {
+                    Some((s, e, span, line)) => {
+                        r.lines.entry(s.line).or_insert_with(|| line.clone());
+                        (Some(*s), Some(*e), Some(*span))
+                    }
                     None => (None, None, None),
                 };
                 r.diagnostics.push(Diagnostic {
@@ -371,13 +482,16 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                     code: "S004",
                     name: "duplicate-id",
                     severity: Level::Error,
-                    message: format!("convention id `{id}` is already used by {other}"),
+                    message: shortened(
+                        format!("convention id `{id}` is already used by {other}"),
+                        MAX_MESSAGE,
+                    ),
                     line: start.map(|p| p.line),
                     column: start.map(|p| p.column),
                     end_line: end.map(|p| p.line),
                     end_column: end.map(|p| p.column),
                     help: "give each convention its own id".into(),
-                    source_line: line,
+                    span,
                 });
                 sort(&mut r.diagnostics);
                 r.completeness = None;

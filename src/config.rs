@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 
 use crate::diagnostic::Level;
 use crate::model::{Kind, Lang, Status};
@@ -62,7 +62,14 @@ impl Config {
 
     pub fn read(path: &Path) -> Result<Config> {
         let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            crate::workspace::read_regular(path, crate::workspace::CONFIG_LIMIT).map_err(|e| {
+                match e {
+                    crate::workspace::Refusal::NotRegularInside => {
+                        anyhow::anyhow!("cannot read {}: not a regular file", path.display())
+                    }
+                    e => anyhow::anyhow!("cannot read {}: {e}", path.display()),
+                }
+            })?;
         let text = String::from_utf8(bytes)
             .map_err(|_| anyhow::anyhow!("{}: not valid UTF-8 text", path.display()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();

@@ -97,8 +97,15 @@ fn is_slug(s: &str, upper: bool) -> bool {
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let len = lower.chars().count();
     candidates
         .into_iter()
+        // The distance is at least the difference of lengths: a word far
+        // longer (a hostile 100 KB value) is not compared at all.
+        .filter(|c| {
+            let n = c.chars().count();
+            len.abs_diff(n) <= (n / 3).max(2)
+        })
         .map(|c| (strsim::damerau_levenshtein(&lower, c), c))
         .filter(|(dist, c)| *dist <= (c.chars().count() / 3).max(2))
         .min_by_key(|(dist, _)| *dist)

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::source::{Position, SourceFile, Span};
+use crate::source::{Locator, Position, Span};
 
 /// What a rule (or the reader) found in one file. Findings are data.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,8 +70,9 @@ impl std::fmt::Display for Level {
     }
 }
 
-/// A finding resolved for output: file, severity, positions and the source
-/// line it points at (kept so that the source text itself can be dropped).
+/// A finding resolved for output: file, severity and positions. The line
+/// it points at is kept once per file, in the file's report
+/// ([`crate::check::FileReport::lines`]), never once per diagnostic.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {
     pub file: String,
@@ -84,28 +85,24 @@ pub struct Diagnostic {
     pub end_line: Option<usize>,
     pub end_column: Option<usize>,
     pub help: String,
-    /// The text of `line`, for snippets.
+    /// The byte span in the file, for snippets.
     #[serde(skip)]
-    pub source_line: Option<String>,
+    pub span: Option<Span>,
 }
 
 impl Diagnostic {
     /// Resolves a span against its file.
     pub fn locate(
-        file: Option<&SourceFile>,
+        locator: &mut Locator<'_>,
         span: Option<Span>,
-    ) -> (Option<Position>, Option<Position>, Option<String>) {
-        match (file, span) {
-            (Some(f), Some(s)) => {
-                let start = f.position(s.start);
-                let end = f.position(s.end.max(s.start));
-                (
-                    Some(start),
-                    Some(end),
-                    Some(f.line_text(start.line).to_string()),
-                )
+    ) -> (Option<Position>, Option<Position>) {
+        match span {
+            Some(s) => {
+                let start = locator.position(s.start);
+                let end = locator.position(s.end.max(s.start));
+                (Some(start), Some(end))
             }
-            _ => (None, None, None),
+            None => (None, None),
         }
     }
 

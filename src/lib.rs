@@ -20,6 +20,7 @@ pub mod discover;
 pub mod due;
 pub mod edit;
 pub mod emit;
+pub mod escape;
 pub mod fingerprint;
 pub mod git;
 pub mod grants;
@@ -36,6 +37,7 @@ pub mod schedule;
 pub mod source;
 pub mod terms_diff;
 pub mod value;
+pub mod workspace;
 
 /// How a command ended, when it could run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

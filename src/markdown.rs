@@ -6,9 +6,12 @@
 //!   (shown as text), images become their alt text (nothing is loaded),
 //!   headings are moved below the article headings, and the result goes
 //!   through ammonia keeping only `http`, `https` and `mailto` links.
-//! - [`to_markdown`] keeps a field as Markdown for a Markdown document, with
-//!   the same neutralisation: raw HTML is escaped, images become their alt
-//!   text and links to other schemes become their text.
+//! - [`to_markdown`] keeps a field as Markdown for a Markdown document,
+//!   written anew (pulldown-cmark-to-cmark) from the same cleaned events as
+//!   the HTML: raw HTML is escaped text, images their alt text, links to
+//!   other schemes their text; and each field is self-contained once the
+//!   fields are joined into one document (a fence it opens is closed, its
+//!   reference definitions are resolved inside it and not written out).
 
 use std::collections::HashSet;
 
@@ -45,11 +48,14 @@ fn shifted(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// A Markdown field as safe HTML.
-pub fn to_html(md: &str) -> String {
+/// The events of a Markdown field, cleaned: raw HTML becomes text, images
+/// their alt text, links with a refused scheme their text, headings moved
+/// below the article headings. The HTML and the Markdown outputs are both
+/// written from this one stream.
+fn cleaned(md: &str) -> impl Iterator<Item = Event<'_>> {
     let mut in_image = 0usize;
     let mut links: Vec<bool> = Vec::new();
-    let events = parser(md).filter_map(|ev| match ev {
+    parser(md).filter_map(move |ev| match ev {
         Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
         Event::Start(Tag::Image { .. }) => {
             in_image += 1;
@@ -79,9 +85,14 @@ pub fn to_html(md: &str) -> String {
         }
         Event::End(TagEnd::Link) => links.pop().unwrap_or(true).then_some(ev),
         other => Some(other),
-    });
+    })
+}
+
+/// A Markdown field as safe HTML (control and bidi characters dropped).
+pub fn to_html(md: &str) -> String {
+    let md = &*crate::escape::strip(md);
     let mut html = String::with_capacity(md.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, cleaned(md));
     sanitize(&html)
 }
 
@@ -112,6 +123,7 @@ pub fn escape_inline(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\r' => {}
             '\n' => out.push(' '),
+            c if crate::escape::is_hidden(c) => crate::escape::push_escape(&mut out, c),
             _ => out.push(c),
         }
     }
@@ -135,56 +147,47 @@ pub fn escape_inline(s: &str) -> String {
     out
 }
 
-/// A Markdown field kept as Markdown, neutralised (see the module doc).
+/// A Markdown field kept as Markdown, neutralised (see the module doc):
+/// written anew from the cleaned events, so that it is self-contained
+/// whatever is joined after it (a fence it opens is closed, its reference
+/// definitions are resolved and not written, raw HTML is text).
 pub fn to_markdown(md: &str) -> String {
     let md = md.replace("\r\n", "\n").replace('\r', "\n");
-    let md = md.trim_matches('\n');
-    // (range, replacement), in source order, non-overlapping.
-    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    let mut replacing: Option<(std::ops::Range<usize>, String, usize)> = None;
-    for (ev, range) in parser(md).into_offset_iter() {
-        if let Some((_, text, depth)) = replacing.as_mut() {
-            match &ev {
-                Event::Start(_) => *depth += 1,
-                Event::End(_) => {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        if let Some((r, t, _)) = replacing.take() {
-                            edits.push((r, escape_inline(&t)));
-                        }
+    // Control and bidi characters as visible escapes (line breaks and tabs kept).
+    let md = crate::escape::visible_lines(&md);
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for ev in cleaned(&md) {
+        match ev {
+            // Raw HTML, now text, goes in a paragraph, where it is escaped
+            // (a bare block would be written back as HTML).
+            Event::Start(Tag::HtmlBlock) => events.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(Event::Text(t)) = events.last_mut() {
+                    if t.ends_with('\n') {
+                        *t = t.trim_end_matches('\n').to_string().into();
                     }
                 }
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
-                Event::SoftBreak | Event::HardBreak => text.push(' '),
-                _ => {}
+                events.push(Event::End(TagEnd::Paragraph))
             }
-            continue;
-        }
-        match ev {
-            Event::Html(_) | Event::InlineHtml(_) => {
-                let raw = &md[range.clone()];
-                edits.push((range, raw.replace('<', "&lt;")));
+            // A code block left open at the end of the field is closed on
+            // a line of its own.
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(Event::Text(t)) = events.last() {
+                    if !t.ends_with('\n') {
+                        events.push(Event::Text("\n".into()));
+                    }
+                }
+                events.push(ev)
             }
-            Event::Start(Tag::Image { .. }) => replacing = Some((range, String::new(), 1)),
-            Event::Start(Tag::Link { ref dest_url, .. }) if !link_allowed(dest_url) => {
-                replacing = Some((range, String::new(), 1))
-            }
-            _ => {}
+            ev => events.push(ev),
         }
     }
-    edits.sort_by_key(|(r, _)| r.start);
     let mut out = String::with_capacity(md.len() + 16);
-    let mut at = 0;
-    for (r, text) in edits {
-        if r.start < at || r.end > md.len() {
-            continue;
-        }
-        out.push_str(&md[at..r.start]);
-        out.push_str(&text);
-        at = r.end;
+    if pulldown_cmark_to_cmark::cmark(events, &mut out, options()).is_err() {
+        // Only a formatter error can stop it: fall back to plain text.
+        return escape_inline(&md);
     }
-    out.push_str(&md[at..]);
-    out
+    out.trim_matches('\n').to_string()
 }
 
 #[cfg(test)]
@@ -213,7 +216,9 @@ mod tests {
         );
         assert!(!m.contains("javascript:"), "{m}");
         assert!(!m.contains("x.png"), "{m}");
-        assert!(!m.contains("<b"), "{m}");
+        // The tag is escaped text now.
+        assert!(m.contains("\\<b onclick=x>"), "{m}");
+        assert!(dangers(&m).is_empty(), "{m}");
     }
 
     #[test]
@@ -221,6 +226,88 @@ mod tests {
         let h = to_html("![alt text](https://ex.org/x.png)");
         assert!(!h.contains("<img"), "{h}");
         assert!(h.contains("alt text"), "{h}");
+    }
+
+    /// Field texts that try to reach beyond their own field.
+    pub(crate) const HOSTILE: &[&str] = &[
+        "~~~",
+        "```",
+        "```\nx",
+        "    indented code",
+        "[r]: javascript:alert(1)",
+        "[r]: https://ok.example",
+        "[x][r] and [r] and [y][]",
+        "<script>alert(1)</script>",
+        "a <script>alert(1)</script> b",
+        "<div>\nx\n</div>",
+        "<!-- c",
+        "<?php",
+        "<![CDATA[",
+        "> quote",
+        "- item",
+        "| a |\n|---|",
+        "<javascript:alert(1)>",
+        "[l](javascript:alert(1))",
+        "![i](https://ex.org/x.png)",
+        "*open emphasis",
+        "`open code",
+        "\\",
+        "# Title",
+        "Title\n===",
+        "<https://ok.example>",
+    ];
+
+    /// Raw HTML events and link destinations of a whole document.
+    pub(crate) fn dangers(doc: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for ev in parser(doc) {
+            match ev {
+                Event::Html(h) | Event::InlineHtml(h) => found.push(format!("html {h:?}")),
+                Event::Start(Tag::Link { dest_url, .. }) if !link_allowed(&dest_url) => {
+                    found.push(format!("link {dest_url:?}"))
+                }
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    found.push(format!("image {dest_url:?}"))
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn fields_joined_stay_self_contained() {
+        for a in HOSTILE {
+            for b in HOSTILE {
+                let doc = format!("{}\n\n{}\n\nNEXT FIELD", to_markdown(a), to_markdown(b));
+                let d = dangers(&doc);
+                assert!(d.is_empty(), "{a:?} + {b:?}: {d:?}\n{doc}");
+                // What follows is still a paragraph of its own.
+                let last = parser(&doc)
+                    .filter_map(|e| match e {
+                        Event::Start(t) => Some(format!("{t:?}")),
+                        _ => None,
+                    })
+                    .last()
+                    .unwrap();
+                assert_eq!(last, "Paragraph", "{a:?} + {b:?}:\n{doc}");
+                assert!(doc.ends_with("\n\nNEXT FIELD"));
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_markdown_keeps_its_meaning() {
+        let m = to_markdown("**gras** et *italique*, `code`\n\n- a\n- b\n\n[site](https://ex.org)");
+        let html = |s: &str| {
+            let mut h = String::new();
+            pulldown_cmark::html::push_html(&mut h, parser(s));
+            h
+        };
+        assert_eq!(
+            html(&m),
+            "<p><strong>gras</strong> et <em>italique</em>, <code>code</code></p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p><a href=\"https://ex.org\">site</a></p>\n"
+        );
     }
 
     #[test]

@@ -66,6 +66,24 @@ impl SourceFile {
         }
     }
 
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// A position finder that remembers the last position, so that
+    /// resolving many offsets in increasing order on one long line costs
+    /// the length of the line once, not once per offset.
+    pub fn locator(&self) -> Locator<'_> {
+        Locator {
+            file: self,
+            last: None,
+        }
+    }
+
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
@@ -77,6 +95,47 @@ impl SourceFile {
             .copied()
             .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// See [`SourceFile::locator`].
+pub struct Locator<'a> {
+    file: &'a SourceFile,
+    /// (offset, its position, the start of the next line).
+    last: Option<(usize, Position, usize)>,
+}
+
+impl Locator<'_> {
+    pub fn file(&self) -> &SourceFile {
+        self.file
+    }
+
+    /// The same as [`SourceFile::position`].
+    pub fn position(&mut self, offset: usize) -> Position {
+        let text = &self.file.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if let Some((at, p, next)) = self.last {
+            if at <= offset && offset < next {
+                let p = Position {
+                    line: p.line,
+                    column: p.column + text[at..offset].chars().count(),
+                };
+                self.last = Some((offset, p, next));
+                return p;
+            }
+        }
+        let p = self.file.position(offset);
+        let next = self
+            .file
+            .line_starts
+            .get(p.line)
+            .copied()
+            .unwrap_or(usize::MAX);
+        self.last = Some((offset, p, next));
+        p
     }
 }
 
@@ -101,5 +160,17 @@ mod tests {
         assert_eq!(f.line_text(2), "titre = \"été\" x");
         assert_eq!(f.line_text(3), "z");
         assert_eq!(f.line_text(9), "");
+    }
+
+    #[test]
+    fn the_locator_agrees_with_position_in_any_order() {
+        let f = SourceFile::new("x".into(), "é = [1, 2]\n\nzé\r\n ab".into());
+        let mut loc = f.locator();
+        let offsets: Vec<usize> = (0..=f.text.len() + 2)
+            .chain((0..f.text.len()).rev())
+            .collect();
+        for o in offsets {
+            assert_eq!(loc.position(o), f.position(o), "offset {o}");
+        }
     }
 }

@@ -1,8 +1,16 @@
-//! No panic on any input: thousands of corrupted variants of real
-//! conventions (lines deleted or duplicated, values replaced by extreme
-//! dates, huge or tiny numbers, wrong types, placeholders) go through the
-//! whole pipeline — reading, every rule, the fingerprint, due dates, render
-//! and report views — at ordinary and extreme as-of dates.
+//! No panic on any input: corrupted variants of real conventions (lines
+//! deleted or duplicated, values replaced by extreme dates, huge or tiny
+//! numbers, wrong types, placeholders, very long lines, Markdown and
+//! terminal injections, annexes naming a FIFO, a symlink or a path out of
+//! the folder) go through the whole pipeline — reading, every rule, the
+//! fingerprint, due dates, render and report views — at ordinary and
+//! extreme as-of dates.
+//!
+//! Bounded for `cargo test` (a few hundred variants, seeded, so a failure
+//! is reproducible); `bench/fuzz.sh` runs the same with many more cases and
+//! other seeds: `PACTE_FUZZ_CASES` (variants checked), `PACTE_FUZZ_RENDERS`
+//! (variants rendered), `PACTE_FUZZ_LONG` (the longest long line) and
+//! `PACTE_FUZZ_SEED`.
 
 use std::path::Path;
 
@@ -23,6 +31,18 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+}
+
+fn env_or(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The seed of a test, changed by `PACTE_FUZZ_SEED`.
+fn seed(default: u64) -> u64 {
+    (default ^ env_or("PACTE_FUZZ_SEED", 0)).max(1)
 }
 
 const NASTY_TOML: &[&str] = &[
@@ -63,7 +83,31 @@ const NASTY_TOML: &[&str] = &[
     "\"é\u{301}\"",
     "[[1]]",
     "99999999999999999999.5",
+    // Markdown reaching into the next field, raw HTML, links.
+    "\"~~~\"",
+    "\"```\"",
+    "\"[r]: javascript:alert(1)\"",
+    "\"[x][r] <script>alert(1)</script>\"",
+    "\"<!-- open\"",
+    // Terminal escapes and bidi overrides.
+    "\"\\u001b[2J\\u001b]8;;http://x\\u0007l\\u001b]8;;\\u0007 \\u202e\"",
+    // Annexes: a FIFO, a symlink to it, outside the folder (see `special_files`).
+    "\"fifo\"",
+    "\"link-to-fifo\"",
+    "\"../outside.pdf\"",
 ];
+
+/// A FIFO and a symlink to it beside the variants: an annex `ref` naming
+/// them must not block.
+fn special_files(dir: &Path) {
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("fifo");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        std::os::unix::fs::symlink(&fifo, dir.join("link-to-fifo")).unwrap();
+    }
+}
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -72,13 +116,29 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             break;
         }
         let i = rng.below(lines.len());
-        match rng.below(6) {
+        match rng.below(7) {
             0 => {
                 lines.remove(i);
             }
             1 => {
                 let l = lines[i].clone();
                 lines.insert(i, l);
+            }
+            3 => {
+                // An annex naming a special file, or a path out of the folder.
+                let refs = ["fifo", "link-to-fifo", "../outside.pdf", ".", "fifo/.."];
+                lines.push(format!(
+                    "[[annex]]\ntitle = \"A\"\nref = \"{}\"\nsha256 = \"{}\"",
+                    refs[rng.below(refs.len())],
+                    "0".repeat(64)
+                ));
+            }
+            2 => {
+                // A very long line.
+                if let Some((key, _)) = lines[i].split_once(" = ") {
+                    let n = 1 + rng.below(env_or("PACTE_FUZZ_LONG", 20_000) as usize);
+                    lines[i] = format!("{key} = \"{}\"", "x".repeat(n));
+                }
             }
             _ => {
                 if let Some((key, _)) = lines[i].split_once(" = ") {
@@ -118,11 +178,12 @@ fn sources() -> Vec<(String, String)> {
 fn corrupted_conventions_never_panic() {
     let sources = sources();
     let dir = tempfile::tempdir().unwrap();
+    special_files(dir.path());
     let config = Config::default();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng(seed(0x9e37_79b9_7f4a_7c15));
     let as_ofs = ["2026-06-15", "0001-01-01", "9999-12-31", "2027-03-01"];
     let mut candidates = Vec::new();
-    for i in 0..1500 {
+    for i in 0..env_or("PACTE_FUZZ_CASES", 300) as usize {
         let (name, text) = &sources[i % sources.len()];
         let path = dir.path().join(format!("{i:04}-{name}"));
         std::fs::write(&path, mutate(text, &mut rng)).unwrap();
@@ -152,8 +213,8 @@ fn corrupted_conventions_never_panic() {
 fn corrupted_conventions_render_and_report_without_panic() {
     let sources = sources();
     let dir = tempfile::tempdir().unwrap();
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    for i in 0..48 {
+    let mut rng = Rng(seed(0x2545_f491_4f6c_dd1d));
+    for i in 0..env_or("PACTE_FUZZ_RENDERS", 12) as usize {
         let (name, text) = &sources[i % sources.len()];
         std::fs::write(
             dir.path().join(format!("{i:04}-{name}")),
@@ -177,7 +238,11 @@ fn corrupted_conventions_render_and_report_without_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert!(matches!(o.status.code(), Some(0..=2)), "{args:?}: {err}");
     }
+    special_files(dir.path());
     for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
+        if e.path().extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
         for format in ["md", "html"] {
             let o = std::process::Command::new(bin)
                 .args(["render", e.path().to_str().unwrap(), "--format", format])

@@ -79,6 +79,7 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let workspace_root = crate::workspace::root(base_dir, config.path.as_deref());
     let mut annex_edits = Vec::new();
     let mut annexes_hashed = Vec::new();
     if doc.signatures.items().is_empty() {
@@ -92,8 +93,9 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
             if !base_dir.join(reference).is_file() {
                 continue; // a description, not a file
             }
-            let hash = crate::annex::sha256(base_dir, reference)
-                .with_context(|| format!("{shown}: cannot read the annex `{reference}`"))?;
+            let hash = crate::annex::sha256(&workspace_root, base_dir, reference).map_err(|e| {
+                anyhow::anyhow!("{shown}: cannot read the annex `{reference}`: {e}")
+            })?;
             annex_edits.push(Edit::AddToItem {
                 array: "annex".into(),
                 index,

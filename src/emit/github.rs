@@ -9,9 +9,11 @@ use super::{summary_line, Emitter};
 
 pub struct Github;
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command (control and bidi
+/// characters first shown as visible escapes, line breaks then encoded).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::escape::visible_lines(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

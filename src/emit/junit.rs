@@ -20,18 +20,9 @@ const FAMILIES: [Family; 6] = [
 ];
 
 fn xml(s: &str) -> String {
-    // HTML escaping is XML escaping; XML 1.0 cannot carry most control characters.
-    let clean: String = s
-        .chars()
-        .map(|c| {
-            if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect();
-    crate::render::templates::escape_html(&clean)
+    // HTML escaping is XML escaping; it drops control and bidi characters
+    // (XML 1.0 cannot carry most control characters anyway).
+    crate::render::templates::escape_html(s)
 }
 
 fn line(d: &Diagnostic) -> String {

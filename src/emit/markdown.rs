@@ -9,9 +9,11 @@ use super::{summary_line, Emitter};
 
 pub struct Markdown;
 
-/// A table cell: no line breaks, `|` escaped, HTML-sensitive characters neutralised.
+/// A table cell: no line breaks, `|` escaped, HTML-sensitive characters
+/// neutralised, control and bidi characters as visible escapes.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    crate::escape::visible_lines(s)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -36,8 +38,11 @@ impl Emitter for Markdown {
                 Level::Info | Level::Off => "🔵 info",
             };
             let at = match (d.line, d.column) {
-                (Some(l), Some(c)) => format!("`{}:{l}:{c}`", d.file.replace('`', "'")),
-                _ => format!("`{}`", d.file.replace('`', "'")),
+                (Some(l), Some(c)) => format!(
+                    "`{}:{l}:{c}`",
+                    crate::escape::visible(&d.file).replace('`', "'")
+                ),
+                _ => format!("`{}`", crate::escape::visible(&d.file).replace('`', "'")),
             };
             writeln!(
                 out,

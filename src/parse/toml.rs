@@ -3,12 +3,23 @@
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::parse::yaml::{MAX_NODES, TOO_LARGE};
 use crate::source::Span;
 use crate::value::{Entry, IssueKind, Node, Parsed, SyntaxIssue, Table, Value};
 
 /// Reads a TOML document. Every syntax error is reported (S001); when there
 /// is any, no tree is returned.
 pub fn parse(text: &str) -> Parsed {
+    if let Some(at) = node_budget_exceeded(text, MAX_NODES) {
+        return Parsed {
+            root: None,
+            issues: vec![SyntaxIssue {
+                kind: IssueKind::Parse,
+                span: Some(Span::new(at, at + 1)),
+                message: TOO_LARGE.into(),
+            }],
+        };
+    }
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let issues = errors
@@ -30,6 +41,56 @@ pub fn parse(text: &str) -> Parsed {
         root: Some(root),
         issues: Vec::new(),
     }
+}
+
+/// Where a document goes over `budget` values, if it does, found before
+/// `toml` builds its tree (which takes far more memory than the text): a
+/// scan that counts every `=`, `,` and `[` outside strings and comments, a
+/// bound on the number of keys, array items and tables.
+fn node_budget_exceeded(text: &str, budget: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // A document this short cannot hold that many values.
+    if b.len() <= budget {
+        return None;
+    }
+    let mut count = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                let multi = b[i..].starts_with(&[q, q, q]);
+                i += if multi { 3 } else { 1 };
+                while i < b.len() {
+                    if q == b'"' && b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == q && (!multi || b[i..].starts_with(&[q, q, q])) {
+                        i += if multi { 2 } else { 0 };
+                        break;
+                    }
+                    if !multi && b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'=' | b',' | b'[' => {
+                count += 1;
+                if count > budget {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn first_line(message: &str) -> String {
@@ -157,6 +218,27 @@ mod tests {
             t.get("a").unwrap().value.value,
             Value::DateTime(_)
         ));
+    }
+
+    #[test]
+    fn too_many_values_are_refused_before_the_tree_is_built() {
+        let text = format!("[meta]\nx = [{}1]\n", "1,".repeat(MAX_NODES));
+        let p = parse(&text);
+        assert!(p.root.is_none());
+        assert_eq!(p.issues.len(), 1);
+        assert_eq!(p.issues[0].message, TOO_LARGE);
+        let at = p.issues[0].span.unwrap().start;
+        assert!(at > MAX_NODES && at < text.len(), "{at}");
+        // Separators inside strings and comments do not count.
+        let text = format!(
+            "a = \"{0}\"\nb = '{0}'\nc = \"\"\"{0}\"\"\"\nd = '''{0}'''\n# {0}\ne = 1\n",
+            ",=[".repeat(MAX_NODES / 2)
+        );
+        let p = parse(&text);
+        assert!(p.issues.is_empty(), "{:?}", p.issues.first());
+        // Counted: `=`, `[` and `,` (a longer text than the budget only).
+        assert_eq!(node_budget_exceeded("a = [1, 2]", 2), Some(6));
+        assert_eq!(node_budget_exceeded("a = [1, 2]", 3), None);
     }
 
     #[test]

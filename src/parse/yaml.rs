@@ -18,11 +18,11 @@ use crate::source::Span;
 use crate::value::{Entry, IssueKind, Node, Parsed, SyntaxIssue, Table, Value};
 
 /// The most nodes a document may produce, alias copies included.
-const MAX_NODES: usize = 1_000_000;
+pub(crate) const MAX_NODES: usize = 1_000_000;
 /// The deepest nesting of sequences and mappings a document may have.
 const MAX_DEPTH: usize = 256;
 
-const TOO_LARGE: &str = "document too large or too deeply nested";
+pub(crate) const TOO_LARGE: &str = "document too large or too deeply nested";
 
 /// Reads YAML text (one document) into a value tree.
 ///

@@ -127,7 +127,7 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()>
             .with_context(|| format!("cannot read {}", path.display()))?;
         if ft.is_dir() {
             walk(&path, base, out)?;
-        } else if path.is_file() {
+        } else if ft.is_file() || ft.is_symlink() {
             let rel = path.strip_prefix(base).unwrap_or(&path);
             let name = rel
                 .components()
@@ -160,10 +160,14 @@ impl TemplateSet {
         let mut found = Vec::new();
         walk(dir, dir, &mut found)?;
         found.sort();
+        // A committed symlink (`style.css -> /etc/passwd`) must not bring
+        // an outside file into the document.
+        let root = crate::workspace::root(dir, None);
         let mut hasher_input = Vec::new();
         for (name, path) in found {
             let bytes =
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                crate::workspace::read_inside(&root, &path, crate::workspace::TEMPLATE_LIMIT)
+                    .map_err(|e| anyhow::anyhow!("template {name}: {e}"))?;
             hasher_input.extend_from_slice(name.as_bytes());
             hasher_input.push(0);
             hasher_input.extend_from_slice(bytes.len().to_string().as_bytes());
@@ -338,10 +342,11 @@ fn backquoted(msg: &str) -> Option<String> {
     Some(rest[..e].to_string()).filter(|v| !v.is_empty())
 }
 
-/// HTML escaping for text and attribute values.
+/// HTML escaping for text and attribute values; control and bidi
+/// characters are dropped ([`crate::escape::strip`]).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for c in crate::escape::strip(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

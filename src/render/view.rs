@@ -318,8 +318,6 @@ pub struct Provenance {
     pub git: String,
 }
 
-/// Escapes a text for the inside of a double-quoted CSS string; `<` is
-/// escaped too, so that nothing can close the `<style>` element.
 /// The first letter in capitals: a designation at the start of a sentence.
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
@@ -329,9 +327,12 @@ fn capitalize(s: &str) -> String {
     }
 }
 
+/// Escapes a text for the inside of a double-quoted CSS string; `<` is
+/// escaped too, so that nothing can close the `<style>` element; bidi
+/// controls are dropped, as everywhere in HTML.
 pub fn css_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for c in crate::escape::strip(s).chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
             c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),

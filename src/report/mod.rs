@@ -48,8 +48,16 @@ pub use summary::Summary;
 /// Runs reading this many files or more show a progress bar (on a terminal).
 pub const PROGRESS_THRESHOLD: usize = 200;
 
-/// Where the frame template puts the per-convention sections.
-const EXECUTIONS_MARK: &str = "\u{1}pacte-executions\u{1}";
+/// Where the frame template puts the per-convention sections: a mark that
+/// escaping keeps (private-use characters) and that no value can forge (a
+/// random token, new in each run; it never reaches the output).
+fn executions_mark() -> String {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let token = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    format!("\u{E000}pacte-executions-{token:016x}\u{E000}")
+}
 
 /// Checks the files and summarises each convention.
 pub fn summarize(
@@ -298,10 +306,11 @@ impl Templates {
                 .map_err(|e| anyhow::anyhow!("cannot prepare the report: {e}"))?;
         drop(t);
         cx.extend(base.clone());
-        cx.insert("executions", EXECUTIONS_MARK);
+        let mark = executions_mark();
+        cx.insert("executions", &mark);
         let text = self.render(self.frame, &cx)?;
         drop(cx);
-        let (head, tail) = match text.split_once(EXECUTIONS_MARK) {
+        let (head, tail) = match text.split_once(mark.as_str()) {
             Some((h, t)) => (h, Some(t)),
             None => (text.as_str(), None),
         };

@@ -22,8 +22,10 @@ fn paint(text: &str, style: &str, color: bool) -> String {
     }
 }
 
-/// Pads to `width` characters (not bytes).
+/// Pads to `width` characters (not bytes); control and bidi characters
+/// from the file shown as visible escapes.
 fn pad(s: &str, width: usize) -> String {
+    let s = &*crate::escape::visible(s);
     let n = s.chars().count();
     if n >= width {
         s.to_string()
@@ -182,7 +184,7 @@ pub fn write(
                 out,
                 "  {}  {}  due {}  {}",
                 paint(&pad(s.display_id(), id_w), BOLD, color),
-                what,
+                crate::escape::visible(&what),
                 e.due,
                 paint(&plural(days as usize, "day late", "days late"), RED, color)
             )?;

@@ -145,6 +145,9 @@ pub struct Context<'a> {
     pub jurisdiction: Option<&'a str>,
     /// The folder of the convention file (annex paths are relative to it).
     pub base_dir: &'a std::path::Path,
+    /// The workspace root ([`crate::workspace::root`]): annexes are read
+    /// only inside it.
+    pub workspace_root: &'a std::path::Path,
     /// The terms' fingerprint, computed once when first asked for.
     pub fingerprint: std::sync::OnceLock<String>,
     /// Every due date at `as_of`, computed once when first asked for.

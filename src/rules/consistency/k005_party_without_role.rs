@@ -53,9 +53,12 @@ impl Rule for PartyWithoutRole {
         if roles.is_empty() {
             return; // C007
         }
+        // A set, so that many parties take linear time.
+        let with_role: std::collections::HashSet<&String> =
+            roles.iter().filter_map(|r| r.party.get()).collect();
         for party in cx.doc.parties.items() {
             let Some(id) = party.id.get() else { continue };
-            if !roles.iter().any(|r| r.party.get() == Some(id)) {
+            if !with_role.contains(id) {
                 out.push(
                     Self::META
                         .finding(party.span, format!("party `{id}` has no role"))

@@ -7,7 +7,11 @@ declare_rule! {
     /// ## What it checks
     /// For each `[[annex]]` with a `sha256`: that the file its `ref` names
     /// (a path relative to the convention file) exists and still has that
-    /// SHA-256. One finding per annex.
+    /// SHA-256. One finding per annex. Only a regular file inside the
+    /// workspace root (the git root, else the folder of `pacte.toml`, else
+    /// the convention's folder) is read, up to 256 MB: anything else (an
+    /// absolute path or `..` out of the repository, a symlink out, a device,
+    /// a FIFO) is reported as such, with nothing said of what it names.
     ///
     /// ## Why it matters
     /// An annex (a detailed budget, a programme, a map of the premises) is
@@ -39,7 +43,7 @@ declare_rule! {
         name: "annex-changed",
         family: Lifecycle,
         levels: Levels::all(Level::Error),
-        summary: "an annex with `sha256`: the file its `ref` names (relative to the convention) is missing or no longer has that hash",
+        summary: "an annex with `sha256`: the file its `ref` names (relative to the convention) is missing, is not a regular file inside the workspace root, or no longer has that hash",
         help: "restore the signed version of the annex; if the new one was agreed, record its `sha256` and sign again",
     }
 }
@@ -78,9 +82,17 @@ impl Rule for AnnexChanged {
                     continue;
                 }
             };
-            let message = match crate::annex::sha256(cx.base_dir, reference) {
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => format!(
+            use crate::workspace::Refusal;
+            let message = match crate::annex::sha256(cx.workspace_root, cx.base_dir, reference) {
+                Err(Refusal::Missing) => format!(
                     "{name}: the file `{reference}` is missing, so its `sha256` cannot be verified"
+                ),
+                Err(Refusal::NotRegularInside) => format!(
+                    "{name}: `{reference}` is not a regular file inside the workspace root, so it is not read and its `sha256` cannot be verified"
+                ),
+                Err(Refusal::TooLarge(limit)) => format!(
+                    "{name}: the file `{reference}` is larger than {} MB, so it is not read and its `sha256` cannot be verified",
+                    limit >> 20
                 ),
                 Err(e) => format!("{name}: the file `{reference}` cannot be read ({e})"),
                 Ok(actual) => {

@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Field, Spanned};
@@ -41,13 +43,44 @@ struct Refs<'a> {
     out: &'a mut Vec<Finding>,
 }
 
+/// The ids one kind of reference may name, in file order and as a set (so
+/// that a file with many parties is checked in linear time).
+struct Known<'a> {
+    list: Vec<&'a str>,
+    set: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn new(list: Vec<&'a str>) -> Self {
+        let set = list.iter().copied().collect();
+        Known { list, set }
+    }
+}
+
+/// Above this many ids, a wrong reference gets no "did you mean" (each
+/// suggestion compares the reference with every id).
+const SUGGEST_AMONG: usize = 200;
+/// The most ids a help line lists.
+const LISTED: usize = 10;
+
 impl Refs<'_> {
-    fn check(&mut self, what: &str, r: Option<&Spanned<String>>, known: &[&str]) {
+    fn check(&mut self, what: &str, r: Option<&Spanned<String>>, known: &Known<'_>) {
         let Some(r) = r else { return };
-        if !known.contains(&r.value.as_str()) {
-            let help = match crate::decode::closest(&r.value, known.iter().copied()) {
+        if !known.set.contains(r.value.as_str()) {
+            let known = &known.list;
+            let closest = if known.len() <= SUGGEST_AMONG {
+                crate::decode::closest(&r.value, known.iter().copied())
+            } else {
+                None
+            };
+            let help = match closest {
                 Some(c) => format!("did you mean `{c}`?"),
                 None if known.is_empty() => format!("no {what} is defined in this file"),
+                None if known.len() > LISTED => format!(
+                    "known: {}, … ({} in all)",
+                    known[..LISTED].join(", "),
+                    known.len()
+                ),
                 None => format!("known: {}", known.join(", ")),
             };
             self.out.push(
@@ -60,7 +93,7 @@ impl Refs<'_> {
             );
         }
     }
-    fn field(&mut self, what: &str, f: &Field<String>, known: &[&str]) {
+    fn field(&mut self, what: &str, f: &Field<String>, known: &Known<'_>) {
         self.check(what, f.spanned(), known);
     }
 }
@@ -72,13 +105,13 @@ impl Rule for UnknownReference {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let d = cx.doc;
-        let parties: Vec<&str> = d.party_ids().collect();
+        let parties = Known::new(d.party_ids().collect());
         fn ids<'a>(it: &mut dyn Iterator<Item = &'a Field<String>>) -> Vec<&'a str> {
             it.filter_map(|f| f.get().map(String::as_str)).collect()
         }
-        let milestones = ids(&mut d.milestones.items().iter().map(|m| &m.id));
-        let reports = ids(&mut d.reports.items().iter().map(|r| &r.id));
-        let amendments = ids(&mut d.amendments.items().iter().map(|a| &a.id));
+        let milestones = Known::new(ids(&mut d.milestones.items().iter().map(|m| &m.id)));
+        let reports = Known::new(ids(&mut d.reports.items().iter().map(|r| &r.id)));
+        let amendments = Known::new(ids(&mut d.amendments.items().iter().map(|a| &a.id)));
         let mut r = Refs { out };
         let p = "party";
 
@@ -101,7 +134,14 @@ impl Rule for UnknownReference {
                 r.field(p, &c.party, &parties);
                 r.field(p, &c.to, &parties);
             }
-            let both: Vec<&str> = milestones.iter().chain(&reports).copied().collect();
+            let both = Known::new(
+                milestones
+                    .list
+                    .iter()
+                    .chain(&reports.list)
+                    .copied()
+                    .collect(),
+            );
             for x in f.disbursements.items() {
                 r.field(p, &x.from, &parties);
                 r.field("report or milestone", &x.after, &both);
@@ -152,15 +192,16 @@ impl Rule for UnknownReference {
             for x in t.payments.items() {
                 r.field(p, &x.from, &parties);
             }
-            let lines: Vec<&str> = d
-                .funds
-                .get()
-                .map(|f| ids(&mut f.lines.items().iter().map(|l| &l.label)))
-                .unwrap_or_default();
+            let lines = Known::new(
+                d.funds
+                    .get()
+                    .map(|f| ids(&mut f.lines.items().iter().map(|l| &l.label)))
+                    .unwrap_or_default(),
+            );
             for x in t.expenses.items() {
                 r.field("budget line", &x.line, &lines);
             }
-            let objectives = ids(&mut d.objectives.items().iter().map(|o| &o.id));
+            let objectives = Known::new(ids(&mut d.objectives.items().iter().map(|o| &o.id)));
             for m in t.measures.items() {
                 r.field("objective", &m.objective, &objectives);
                 let Some(obj) = m
@@ -170,7 +211,7 @@ impl Rule for UnknownReference {
                 else {
                     continue;
                 };
-                let names = ids(&mut obj.indicators.items().iter().map(|i| &i.name));
+                let names = Known::new(ids(&mut obj.indicators.items().iter().map(|i| &i.name)));
                 r.field("indicator", &m.indicator, &names);
             }
         }
