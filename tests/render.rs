@@ -130,15 +130,41 @@ fn amounts_dates_and_words_follow_the_language() {
     let en = render("festival-campus.toml", &["--lang", "en"]);
     assert!(en.contains("€42,000.00"), "{en}");
     assert!(en.contains("1 October 2026"));
-    assert!(en.contains("civil society"));
+    assert!(en.contains("non-profit organisation"));
+    assert!(fr.contains("association ou autre organisme sans but lucratif"));
     let xof = render("jardins-maraichers.yaml", &[]);
     assert!(xof.contains("18\u{202F}500\u{202F}000\u{A0}XOF"), "{xof}");
     let xof_en = render("jardins-maraichers.yaml", &["--lang", "en"]);
     assert!(xof_en.contains("XOF\u{A0}18,500,000"), "{xof_en}");
     let gestion = render("maison-de-quartier.toml", &[]);
     assert!(
-        gestion.contains("majorité qualifiée (66\u{202F}%)"),
+        gestion.contains("à la majorité qualifiée de 66\u{202F}% des voix"),
         "{gestion}"
+    );
+}
+
+/// French typography in pacte's own words; the file's text as written.
+#[test]
+fn typography_in_template_text_only() {
+    for fr in [
+        render("festival-campus.toml", &[]),
+        render("festival-campus.toml", &["--format", "html"]),
+    ] {
+        assert!(fr.contains("Entre les soussignés\u{A0}:"), "{fr}");
+        assert!(fr.contains("ci-après dénommées ensemble «\u{A0}les parties\u{A0}»"));
+        assert!(fr.contains("Les parties s’engagent"));
+        assert!(fr.contains("Date\u{A0}:"));
+        // The user's text: an ordinary space before ";" and a straight apostrophe.
+        assert!(fr.contains("n° 2026-031 ; délibération"), "{fr}");
+        assert!(fr.contains("rue d'Austerlitz") || fr.contains("rue d&#39;Austerlitz"));
+        assert!(!fr.contains("2026-031\u{202F};"));
+    }
+    let html = render("festival-campus.toml", &["--format", "html"]);
+    assert!(html.contains("1<sup>er</sup> octobre 2026"), "{html}");
+    let en = render("festival-campus.toml", &["--lang", "en"]);
+    assert!(
+        en.contains("Between:") && !en.contains("Between\u{A0}:"),
+        "{en}"
     );
 }
 
@@ -523,19 +549,28 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
     if let Some(n) = page {
         c.args(["-f", &n.to_string(), "-l", &n.to_string()]);
     }
-    let o = c
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
+    // Reading order, not `-layout`: the signature blocks stand two per row.
+    let o = c.arg(pdf).arg("-").output().expect("pdftotext runs");
     o.status
         .success()
         .then(|| String::from_utf8_lossy(&o.stdout).to_string())
 }
 
+/// How the closing sentence begins (paper or electronic, French or English).
+const CLOSINGS: [&str; 4] = [
+    "Fait à",
+    "Done at",
+    "Signée électroniquement",
+    "Signed electronically",
+];
+
+/// Whitespace runs as one space, and hyphens dropped: a name cut at its
+/// hyphen at the end of a line of a narrow signature block comes back whole.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('-', "")
 }
 
 #[test]
@@ -578,12 +613,16 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
             .map(|t| squash(&t))
             .collect();
         // Party and signatory names, from the signature blocks of the Markdown.
+        // A block opens with its heading in bold ("Pour la Ville", or the
+        // party's name) after the closing sentence "Fait à …".
         let mut parties = Vec::new();
-        let mut lines = md.lines().peekable();
+        let closing = md
+            .lines()
+            .position(|l| CLOSINGS.iter().any(|c| l.starts_with(c)))
+            .unwrap_or_else(|| panic!("{name}: no closing sentence"));
+        let mut lines = md.lines().skip(closing).peekable();
         while let Some(l) = lines.next() {
-            let head = l
-                .strip_prefix("**Pour ")
-                .or_else(|| l.strip_prefix("**For "));
+            let head = l.strip_prefix("**");
             if let Some(p) = head.and_then(|p| p.strip_suffix("**  ")) {
                 let sig = lines
                     .peek()
@@ -598,6 +637,10 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
                 .contains(&format!("1/{}", pages.len())),
             "{name}: no page numbers\n{all}"
         );
+        let parties: Vec<(String, String)> = parties
+            .iter()
+            .map(|(p, s)| (squash(p), squash(s)))
+            .collect();
         for (party, signatory) in &parties {
             assert!(all.contains(party.as_str()), "{name}: {party} missing");
             assert!(
@@ -606,22 +649,31 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
             );
             // The page with this party's signature block has its signatory
             // and its signature line too.
-            let header = if md.contains("**For ") {
-                format!("For {party}")
-            } else {
-                format!("Pour {party}")
-            };
+            let header = party.clone();
+            // The block is the last mention of its heading (the name
+            // also opens the parties' list).
             let (n, text) = pages
                 .iter()
                 .enumerate()
+                .rev()
                 .find(|(_, t)| t.contains(&header))
                 .unwrap_or_else(|| panic!("{name}: `{header}` on no page"));
-            let after = &text[text.find(&header).unwrap_or(0)..];
+            let after = &text[text.rfind(&header).unwrap_or(0)..];
             assert!(
                 after.contains(signatory.as_str()) && after.contains("Signature"),
                 "{name}: the signature block of {party} is split after page {n}"
             );
         }
+        // "Fait à …" and the first signature block share a page.
+        let done = md.lines().nth(closing).unwrap_or_default();
+        let done = CLOSINGS.iter().find(|c| done.starts_with(**c)).unwrap();
+        let first = &parties[0].0;
+        assert!(
+            pages.iter().any(|p| p
+                .find(done)
+                .is_some_and(|i| p[i..].contains(first.as_str()))),
+            "{name}: `{done}` and the block of {first} are on different pages"
+        );
     }
 }
 
@@ -686,7 +738,7 @@ fn footer_git_state_for_one_file_and_for_a_folder() {
         (folder("festival-campus-2027"), "folder"),
     ] {
         assert!(
-            html.contains(&format!("Git : {commit} (copie de travail modifiée")),
+            html.contains(&format!("Git\u{A0}: {commit} (copie de travail modifiée")),
             "{label}"
         );
     }

@@ -22,10 +22,10 @@ use crate::model::Lang;
 use crate::output;
 use crate::Outcome;
 
-pub mod format;
 pub mod git;
-pub mod labels;
 pub mod pdf;
+// Moved to the presentation layer; the old paths stay valid.
+pub use crate::present::{format, labels};
 pub mod templates;
 pub mod view;
 
@@ -80,10 +80,26 @@ impl Renderer {
     pub fn new(dir: Option<&Path>, format: RenderFormat, lang: Option<Lang>) -> Result<Self> {
         let set = TemplateSet::load(dir)?;
         let kind = format.kind();
-        let tera = set.tera(kind)?;
+        let mut tera = set.tera(kind)?;
+        // `{{ date | ordinal | safe }}`: pacte's own dates with "1er" raised (HTML).
+        tera.register_filter(
+            "ordinal",
+            |v: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+                let s = v.as_str().unwrap_or_default();
+                Ok(tera::Value::String(
+                    crate::present::typography::raise_ordinals_html(s),
+                ))
+            },
+        );
+        // Labels are pacte's own text: they get the language's typography.
+        let typeset = |lang| -> Result<labels::Labels> {
+            let mut l = set.labels(lang)?;
+            l.typeset(lang);
+            Ok(l)
+        };
         Ok(Renderer {
-            labels_fr: set.labels(Lang::Fr)?,
-            labels_en: set.labels(Lang::En)?,
+            labels_fr: typeset(Lang::Fr)?,
+            labels_en: typeset(Lang::En)?,
             set,
             tera,
             kind,
