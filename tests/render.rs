@@ -795,3 +795,24 @@ fn pdf_without_a_browser_says_how_to_install_one() {
         assert!(!dir.path().join("out.pdf").exists());
     }
 }
+
+/// `-o DIR/` names a folder, created when missing, for one file or a folder.
+#[test]
+fn output_folders_are_created() {
+    let dir = workdir(&["festival-campus.toml", "maison-de-quartier.toml"]);
+    for (args, file) in [
+        (
+            vec!["render", "festival-campus.toml", "-o", "one/deep/"],
+            "one/deep/festival-campus-2027.md",
+        ),
+        (
+            vec!["render", ".", "--format", "html", "-o", "all"],
+            "all/maison-quartier-brotteaux.html",
+        ),
+    ] {
+        let o = pacte(dir.path(), &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let text = std::fs::read_to_string(dir.path().join(file)).expect(file);
+        assert!(text.contains("Article 1"), "{file}");
+    }
+}

@@ -223,13 +223,11 @@ pub fn run(
     if format == RenderFormat::Pdf && args.out.output.is_none() {
         bail!("PDF needs an output file: -o FILE.pdf");
     }
-    if folder {
-        if let Some(o) = &args.out.output {
-            if !o.is_dir() {
-                bail!("{}: output folder does not exist", o.display());
-            }
-        }
-    }
+    // `-o DIR/` (a trailing slash), or any `-o` of a folder render, names
+    // an output folder: created when missing, for every format.
+    let into_folder = args.out.output.as_deref().is_some_and(|o| {
+        folder || o.is_dir() || o.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+    });
     let browser = match format {
         RenderFormat::Pdf => Some(pdf::find_browser()?),
         _ => None,
@@ -340,9 +338,13 @@ pub fn run(
 
     // Where each document goes; every target is checked before any write.
     let inputs = output::canonical_inputs(candidates.iter().map(|c| c.path.as_path()));
+    if into_folder && !output.is_dir() {
+        std::fs::create_dir_all(output)
+            .with_context(|| format!("{}: cannot create the output folder", output.display()))?;
+    }
     let mut targets: Vec<output::Target> = Vec::new();
     for (r, d) in &docs {
-        let path = if folder || output.is_dir() {
+        let path = if into_folder {
             if d.id.is_empty() {
                 bail!("{}: has no id to name its output file", r.path);
             }
