@@ -157,6 +157,7 @@ pub enum RenderFormat {
     Md,
     Html,
     Pdf,
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -22,6 +22,7 @@ use crate::model::Lang;
 use crate::output;
 use crate::Outcome;
 
+pub mod docx;
 pub mod git;
 pub mod pdf;
 // Moved to the presentation layer; the old paths stay valid.
@@ -37,11 +38,13 @@ impl RenderFormat {
             RenderFormat::Md => "md",
             RenderFormat::Html => "html",
             RenderFormat::Pdf => "pdf",
+            RenderFormat::Docx => "docx",
         }
     }
     fn kind(self) -> Kind {
         match self {
-            RenderFormat::Md => Kind::Markdown,
+            // DOCX reads the Markdown view: its rich fields as Markdown.
+            RenderFormat::Md | RenderFormat::Docx => Kind::Markdown,
             RenderFormat::Html | RenderFormat::Pdf => Kind::Html,
         }
     }
@@ -51,6 +54,7 @@ impl RenderFormat {
             "md" | "markdown" => RenderFormat::Md,
             "html" | "htm" => RenderFormat::Html,
             "pdf" => RenderFormat::Pdf,
+            "docx" => RenderFormat::Docx,
             _ => return None,
         })
     }
@@ -65,12 +69,15 @@ pub struct Renderer {
     labels_en: labels::Labels,
     lang: Option<Lang>,
     git: git::Git,
+    docx: bool,
 }
 
 /// One rendered document.
 pub struct Rendered {
     pub id: String,
     pub text: String,
+    /// The document itself when it is binary (DOCX); else `text` is.
+    pub bytes: Option<Vec<u8>>,
     /// C and K errors: the document carries the draft mark.
     pub errors: usize,
 }
@@ -105,6 +112,7 @@ impl Renderer {
             kind,
             lang,
             git: git::Git::default(),
+            docx: format == RenderFormat::Docx,
         })
     }
 
@@ -134,6 +142,16 @@ impl Renderer {
             Kind::Html => view::Target::Html,
         };
         let v = view::build(a.doc, labels, lang, target, Some(errors), &provenance);
+        if self.docx {
+            let bytes = docx::write(&v, labels, lang)
+                .map_err(|e| anyhow::anyhow!("{e} (rendering {})", a.report.path))?;
+            return Ok(Rendered {
+                id: v.id,
+                text: String::new(),
+                bytes: Some(bytes),
+                errors,
+            });
+        }
         let mut cx = tera::Context::from_serialize(&v)
             .map_err(|e| anyhow::anyhow!("cannot prepare the document: {e}"))?;
         cx.insert("l", &labels.to_json());
@@ -156,6 +174,7 @@ impl Renderer {
         Ok(Rendered {
             id: v.id,
             text,
+            bytes: None,
             errors,
         })
     }
@@ -330,7 +349,7 @@ pub fn run(
 
     let Some(output) = &args.out.output else {
         for (_, d) in &docs {
-            out.write_all(d.text.as_bytes())?;
+            out.write_all(d.bytes.as_deref().unwrap_or(d.text.as_bytes()))?;
         }
         notes(err, &docs)?;
         return Ok(Outcome::Clean);
@@ -362,7 +381,10 @@ pub fn run(
             let bytes = match &browser {
                 Some(b) => pdf::print(b, &d.text)
                     .with_context(|| format!("{}: not written", t.path().display()))?,
-                None => d.text.clone().into_bytes(),
+                None => d
+                    .bytes
+                    .clone()
+                    .unwrap_or_else(|| d.text.clone().into_bytes()),
             };
             t.write_bytes(&bytes)
         })
