@@ -22,6 +22,7 @@ use crate::model::Lang;
 use crate::output;
 use crate::Outcome;
 
+pub mod cdp;
 pub mod docx;
 pub mod git;
 pub mod pdf;
@@ -374,10 +375,22 @@ pub fn run(
         targets.push(output::Target::check(&path, &inputs, args.out.force)?);
     }
 
+    // PDF for several documents: one browser process prints them all.
+    let printed: Option<Vec<Vec<u8>>> = match &browser {
+        Some(b) if docs.len() > 1 => {
+            let html: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
+            Some(cdp::print_all(b, &html).context("PDF not written")?)
+        }
+        _ => None,
+    };
     let results: Vec<Result<()>> = docs
         .par_iter()
         .zip(targets.par_iter())
-        .map(|((_, d), t)| {
+        .enumerate()
+        .map(|(i, ((_, d), t))| {
+            if let Some(p) = &printed {
+                return t.write_bytes(&p[i]);
+            }
             let bytes = match &browser {
                 Some(b) => pdf::print(b, &d.text)
                     .with_context(|| format!("{}: not written", t.path().display()))?,
