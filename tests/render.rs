@@ -819,3 +819,49 @@ fn output_folders_are_created() {
         assert!(text.contains("Article 1"), "{file}");
     }
 }
+
+/// A folder of 20 conventions to PDF: one browser process prints them all,
+/// each file is a PDF with its own title.
+#[test]
+fn a_folder_of_twenty_conventions_to_pdf() {
+    let ci = std::env::var("CI").as_deref() == Ok("true");
+    let Some(browser) = browser() else {
+        assert!(!ci, "CI: Chromium must be installed (.ci/run installs it)");
+        eprintln!("note: no Chromium or Chrome found: the PDF folder test is skipped");
+        return;
+    };
+    let has_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
+    assert!(has_pdftotext || !ci, "CI: pdftotext must be installed");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = std::fs::read_to_string(source("festival-campus.toml")).unwrap();
+    for i in 0..20 {
+        let text = src
+            .replacen(
+                "id = \"festival-campus-2027\"",
+                &format!("id = \"copie-{i:02}\""),
+                1,
+            )
+            .replacen(
+                "Festival pluridisciplinaire du campus",
+                &format!("Copie numéro {i}"),
+                1,
+            );
+        std::fs::write(dir.path().join(format!("c{i:02}.toml")), text).unwrap();
+    }
+    let o = Command::new(BIN)
+        .args(["render", ".", "--format", "pdf", "-o", "pdf/"])
+        .current_dir(dir.path())
+        .env("PACTE_BROWSER", &browser)
+        .output()
+        .expect("run pacte");
+    assert!(o.status.success(), "{}", stderr(&o));
+    for i in 0..20 {
+        let pdf = dir.path().join("pdf").join(format!("copie-{i:02}.pdf"));
+        let bytes = std::fs::read(&pdf).expect("a PDF per convention");
+        assert!(bytes.starts_with(b"%PDF"), "{}", pdf.display());
+        if has_pdftotext {
+            let text = squash(&pdftotext(&pdf, Some(1)).expect("pdftotext"));
+            assert!(text.contains(&format!("Copie numéro {i}")), "{i}: {text}");
+        }
+    }
+}
