@@ -3,8 +3,9 @@
 //! reads commands on its fd 3 and writes replies on its fd 4, one JSON
 //! message per NUL-terminated frame). No port is opened.
 //!
-//! One page is opened and every document is loaded into it in turn from a
-//! temporary file, then printed with `Page.printToPDF`.
+//! Two pages are opened (the browser lays one out while it prints the
+//! other); every document is loaded into one of them from a temporary
+//! file, then printed with `Page.printToPDF`.
 
 use std::fs::File;
 use std::io::{BufRead as _, BufReader, Write as _};
@@ -28,7 +29,10 @@ pub struct Browser {
     to: File,
     from: mpsc::Receiver<Result<Value>>,
     next: u64,
-    session: String,
+    /// One DevTools session per page.
+    sessions: Vec<String>,
+    /// Messages read while waiting for another one.
+    pending: std::collections::VecDeque<Value>,
     dir: tempfile::TempDir,
     name: String,
 }
@@ -134,26 +138,29 @@ impl Browser {
             to,
             from: rx,
             next: 0,
-            session: String::new(),
+            sessions: Vec::new(),
+            pending: Default::default(),
             dir,
             name: browser.display().to_string(),
         };
-        let target = b.call(None, "Target.createTarget", json!({ "url": "about:blank" }))?;
-        let target = target["targetId"]
-            .as_str()
-            .context("no target id from the browser")?
-            .to_string();
-        let s = b.call(
-            None,
-            "Target.attachToTarget",
-            json!({ "targetId": target, "flatten": true }),
-        )?;
-        b.session = s["sessionId"]
-            .as_str()
-            .context("no session id from the browser")?
-            .to_string();
-        let session = b.session.clone();
-        b.call(Some(&session), "Page.enable", json!({}))?;
+        for _ in 0..PAGES {
+            let target = b.call(None, "Target.createTarget", json!({ "url": "about:blank" }))?;
+            let target = target["targetId"]
+                .as_str()
+                .context("no target id from the browser")?
+                .to_string();
+            let s = b.call(
+                None,
+                "Target.attachToTarget",
+                json!({ "targetId": target, "flatten": true }),
+            )?;
+            let session = s["sessionId"]
+                .as_str()
+                .context("no session id from the browser")?
+                .to_string();
+            b.call(Some(&session), "Page.enable", json!({}))?;
+            b.sessions.push(session);
+        }
         Ok(b)
     }
 
@@ -171,8 +178,20 @@ impl Browser {
         Ok(self.next)
     }
 
-    /// Waits for a message that `stop` accepts; an error reply fails.
+    /// Waits for a message that `stop` accepts (kept ones first; the others
+    /// are kept for later); an error reply fails.
     fn wait(&mut self, what: &str, mut stop: impl FnMut(&Value) -> bool) -> Result<Value> {
+        if let Some(i) = self.pending.iter().position(&mut stop) {
+            let v = self.pending.remove(i).unwrap_or_default();
+            if let Some(e) = v.get("error") {
+                bail!(
+                    "{}: {what}: {}",
+                    self.name,
+                    e["message"].as_str().unwrap_or("error")
+                );
+            }
+            return Ok(v);
+        }
         loop {
             let v = match self.from.recv_timeout(TIMEOUT) {
                 Ok(v) => v?,
@@ -192,6 +211,10 @@ impl Browser {
                 }
                 return Ok(v);
             }
+            // Events nobody waits for (console, frames) are not kept.
+            if v.get("id").is_some() || v["method"] == "Page.loadEventFired" {
+                self.pending.push_back(v);
+            }
         }
     }
 
@@ -201,33 +224,38 @@ impl Browser {
         Ok(v["result"].clone())
     }
 
-    /// Prints one HTML document to PDF bytes.
-    pub fn print(&mut self, html: &str) -> Result<Vec<u8>> {
-        let page = self.dir.path().join("document.html");
+    /// Starts loading `html` into page `k`; returns the command's id.
+    fn load(&mut self, k: usize, html: &str) -> Result<u64> {
+        let page = self.dir.path().join(format!("document-{k}.html"));
         std::fs::write(&page, html).context("cannot write a temporary file")?;
         let url = format!("file://{}", page.display());
-        let session = self.session.clone();
-        let id = self.send(Some(&session), "Page.navigate", json!({ "url": url }))?;
-        let mut answered = false;
-        let mut loaded = false;
-        self.wait("Page.navigate", |v| {
-            if v["id"].as_u64() == Some(id) {
-                answered = true;
-                if v.get("error").is_some() {
-                    return true;
-                }
-            }
-            if v["method"] == "Page.loadEventFired" && v["sessionId"] == session.as_str() {
-                loaded = true;
-            }
-            answered && loaded
+        let session = self.sessions[k].clone();
+        self.pending.retain(|v| {
+            !(v["method"] == "Page.loadEventFired" && v["sessionId"] == session.as_str())
+        });
+        self.send(Some(&session), "Page.navigate", json!({ "url": url }))
+    }
+
+    /// Waits for page `k` to have loaded, then asks for its PDF.
+    fn start_print(&mut self, k: usize, navigate: u64) -> Result<u64> {
+        let session = self.sessions[k].clone();
+        self.wait("Page.navigate", |v| v["id"].as_u64() == Some(navigate))?;
+        self.wait("Page.loadEventFired", |v| {
+            v["method"] == "Page.loadEventFired" && v["sessionId"] == session.as_str()
         })?;
-        let r = self.call(
+        self.send(
             Some(&session),
             "Page.printToPDF",
             json!({ "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false }),
-        )?;
-        let data = r["data"].as_str().context("no PDF data from the browser")?;
+        )
+    }
+
+    /// The PDF bytes of a `Page.printToPDF` command.
+    fn finish_print(&mut self, id: u64) -> Result<Vec<u8>> {
+        let v = self.wait("Page.printToPDF", |v| v["id"].as_u64() == Some(id))?;
+        let data = v["result"]["data"]
+            .as_str()
+            .context("no PDF data from the browser")?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data)
             .context("bad PDF data from the browser")?;
@@ -252,12 +280,25 @@ impl Drop for Browser {
     }
 }
 
-/// Prints every HTML document with one browser process, in order.
+/// Pages printing at once in the one browser process.
+const PAGES: usize = 2;
+
+/// Prints every HTML document with one browser process; the PDFs in order.
 pub fn print_all(browser: &Path, docs: &[&str]) -> Result<Vec<Vec<u8>>> {
     let mut b = Browser::start(browser)?;
     let mut out = Vec::with_capacity(docs.len());
-    for d in docs {
-        out.push(b.print(d)?);
+    for batch in docs.chunks(PAGES) {
+        let mut loads = Vec::with_capacity(batch.len());
+        for (k, d) in batch.iter().enumerate() {
+            loads.push(b.load(k, d)?);
+        }
+        let mut prints = Vec::with_capacity(batch.len());
+        for (k, id) in loads.into_iter().enumerate() {
+            prints.push(b.start_print(k, id)?);
+        }
+        for id in prints {
+            out.push(b.finish_print(id)?);
+        }
     }
     Ok(out)
 }
