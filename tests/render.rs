@@ -865,3 +865,25 @@ fn a_folder_of_twenty_conventions_to_pdf() {
         }
     }
 }
+
+/// Without a designation, no sentence puts a party's bare name where French
+/// needs an article: constructions that need none.
+#[test]
+fn parties_without_designation_need_no_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = std::fs::read_to_string(source("cpo-ateliers-vercors.toml")).unwrap();
+    let text: String = src
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("designation"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(text, src, "the example has designations");
+    std::fs::write(dir.path().join("c.toml"), text).unwrap();
+    let md = stdout(&pacte(dir.path(), &["render", "c.toml"]));
+    assert!(
+        md.contains("est accordée au titre des exercices 2026, 2027 et 2028 par la partie suivante\u{A0}: Département de l'Isère."),
+        "{md}"
+    );
+    assert!(!md.contains("**Pour Département"), "{md}");
+    assert!(md.contains("**Département de l'Isère**  \n"), "{md}");
+}

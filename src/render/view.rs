@@ -807,16 +807,22 @@ impl<'a> Builder<'a> {
             .map(|(party, total, mut years)| {
                 years.sort_unstable();
                 let p = self.doc.party(party);
-                let who = p
-                    .and_then(|p| text(&p.designation))
+                // Named by its designation ("le Département") as the
+                // subject; else a construction that needs no article.
+                let designation = p.and_then(|p| text(&p.designation));
+                let named = designation.is_none();
+                let who = designation
                     .map(|d| capitalize(&d))
                     .unwrap_or_else(|| self.party_name(party));
                 let amount = self.amount(total);
                 let list: Vec<String> = years.iter().map(i64::to_string).collect();
-                let key = match list.len() {
-                    0 => "funds.grant_total",
-                    1 => "funds.grant_total_year",
-                    _ => "funds.grant_total_years",
+                let key = match (list.len(), named) {
+                    (0, false) => "funds.grant_total",
+                    (1, false) => "funds.grant_total_year",
+                    (_, false) => "funds.grant_total_years",
+                    (0, true) => "funds.grant_total_named",
+                    (1, true) => "funds.grant_total_year_named",
+                    (_, true) => "funds.grant_total_years_named",
                 };
                 let years = match list.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
