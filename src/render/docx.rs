@@ -188,20 +188,27 @@ fn markdown(md: &str) -> Vec<Paragraph> {
     out
 }
 
-fn cell(text: &str, bold: bool) -> TableCell {
-    let p = runs(text, bold, true)
+fn cell(text: &str, bold: bool, raise: bool) -> TableCell {
+    let p = runs(text, bold, raise)
         .into_iter()
         .fold(Paragraph::new(), Paragraph::add_run);
     TableCell::new().add_paragraph(p)
 }
 
-/// A table with a header row (repeated on every page) and rows that do not split.
-fn table(head: &[String], rows: Vec<Vec<String>>, bold_last: bool) -> Table {
+/// A table with a header row and rows that do not split across pages;
+/// `dates` are the columns of dates pacte wrote ("1er" raised there only).
+fn table(head: &[String], rows: Vec<Vec<String>>, bold_last: bool, dates: &[usize]) -> Table {
     let n = rows.len();
-    let mut all = vec![TableRow::new(head.iter().map(|h| cell(h, true)).collect()).cant_split()];
+    let mut all =
+        vec![TableRow::new(head.iter().map(|h| cell(h, true, false)).collect()).cant_split()];
     for (i, r) in rows.into_iter().enumerate() {
         let b = bold_last && i + 1 == n;
-        all.push(TableRow::new(r.iter().map(|c| cell(c, b)).collect()).cant_split());
+        let cells = r
+            .iter()
+            .enumerate()
+            .map(|(j, c)| cell(c, b, dates.contains(&j)))
+            .collect();
+        all.push(TableRow::new(cells).cant_split());
     }
     Table::new(all).width(TEXT_WIDTH, WidthType::Dxa)
 }
@@ -532,7 +539,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                 r.extend([String::new(), t.clone(), String::new(), String::new()]);
                 rows.push(r);
             }
-            w.t(table(&head, rows, f.total_financial.is_some()));
+            w.t(table(&head, rows, f.total_financial.is_some(), &[]));
         }
         if !f.disbursements.is_empty() {
             w.p(bold(&w.l("funds.disbursements")).keep_next(true));
@@ -552,7 +559,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                     ]
                 })
                 .collect();
-            w.t(table(&head, rows, false));
+            w.t(table(&head, rows, false, &[0]));
         }
         if let Some(h) = &f.holder {
             w.p(para(h));
@@ -574,7 +581,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                 w.l("funds.total"),
                 f.lines_total.clone().unwrap_or_default(),
             ]);
-            w.t(table(&head, rows, true));
+            w.t(table(&head, rows, true, &[]));
         }
     }
     if let Some(g) = &v.governance {
@@ -601,7 +608,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                     ]
                 })
                 .collect();
-            w.t(table(&head, rows, false));
+            w.t(table(&head, rows, false, &[]));
         }
         w.labelled(&g.management);
     }
@@ -625,7 +632,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                 ]
             })
             .collect();
-        w.t(table(&head, rows, false));
+        w.t(table(&head, rows, false, &[2]));
     }
     if let Some(r) = &v.reporting {
         w.p(heading(&r.heading, 1));
@@ -648,7 +655,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                     ]
                 })
                 .collect();
-            w.t(table(&head, rows, false));
+            w.t(table(&head, rows, false, &[2]));
         }
         w.labelled(&r.audit);
     }
