@@ -667,6 +667,18 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
                 "{name}: the signature block of {party} is split after page {n}"
             );
         }
+        // One font family, body and footer: the DejaVu Serif that .ci/run
+        // installs (fonts-dejavu-core).
+        if let Ok(o) = Command::new("pdffonts").arg(&pdf).output() {
+            let fonts = String::from_utf8_lossy(&o.stdout);
+            for f in fonts.lines().skip(2) {
+                let name = f.split_whitespace().next().unwrap_or_default();
+                assert!(
+                    name.contains("+DejaVuSerif"),
+                    "{name}: not DejaVu Serif\n{fonts}"
+                );
+            }
+        }
         // "Fait à …" and the first signature block share a page.
         let done = md.lines().nth(closing).unwrap_or_default();
         let done = CLOSINGS.iter().find(|c| done.starts_with(**c)).unwrap();
