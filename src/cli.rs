@@ -57,10 +57,10 @@ pub enum Command {
         /// The convention file.
         file: PathBuf,
     },
-    /// Render a convention as a signable document (Markdown, HTML or PDF).
+    /// Render a convention as a signable document (Markdown, HTML, PDF or DOCX).
     #[command(
         mut_arg("output", |a| a.help("Output file, or output folder (a trailing slash, or a folder that exists; created when missing) for one file per convention named after its id; default: standard output")),
-        after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER).\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
+        after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf, .docx), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER), one process for a folder.\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
     )]
     Render(RenderArgs),
     /// A terminal dashboard: one line per convention, then the overdue items.

@@ -1,4 +1,4 @@
-//! `pacte render`: a convention as a signable document (Markdown, HTML or
+//! `pacte render`: a convention as a signable document (Markdown, HTML, DOCX or
 //! PDF), from Tera templates built into the binary and overridable by name
 //! (see [`templates`] for the lookup order).
 //!
