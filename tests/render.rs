@@ -556,6 +556,51 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
         .then(|| String::from_utf8_lossy(&o.stdout).to_string())
 }
 
+/// Per page of a PDF: its height, the lowest point of its body text (the
+/// page number at the top and the footer in the bottom margin left out)
+/// and the first words of its body, from `pdftotext -bbox`.
+fn page_bodies(pdf: &Path) -> Vec<(f64, f64, String)> {
+    let o = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let k = format!("{name}=\"");
+        tag.find(&k)
+            .and_then(|i| tag[i + k.len()..].split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut pages = Vec::new();
+    for page in text.split("<page ").skip(1) {
+        let height = attr(page, "height");
+        let mut bottom: f64 = 0.0;
+        let mut words: Vec<(f64, f64, String)> = Vec::new();
+        for w in page.split("<word ").skip(1) {
+            let (tag, rest) = w.split_once('>').unwrap_or((w, ""));
+            let word = rest.split('<').next().unwrap_or("").to_string();
+            let (y0, y1, x0) = (attr(tag, "yMin"), attr(tag, "yMax"), attr(tag, "xMin"));
+            if y0 > 50.0 && y1 < height - 75.0 {
+                bottom = bottom.max(y1);
+                words.push((y0, x0, word));
+            }
+        }
+        words.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        let first = words
+            .iter()
+            .take(3)
+            .map(|w| w.2.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("&apos;", "'");
+        pages.push((height, bottom, first));
+    }
+    pages
+}
+
 /// How the closing sentence begins (paper or electronic, French or English).
 const CLOSINGS: [&str; 4] = [
     "Fait à",
@@ -678,6 +723,21 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
                     "{name}: not DejaVu Serif\n{fonts}"
                 );
             }
+        }
+        // No page ends in its upper half, except the last and one followed
+        // by the closing block (kept whole, too tall for what was left).
+        let bboxes = page_bodies(&pdf);
+        for (i, (height, bottom, _)) in bboxes.iter().enumerate() {
+            let next_is_closing = bboxes
+                .get(i + 1)
+                .is_some_and(|(_, _, f)| CLOSINGS.iter().any(|c| f.starts_with(c)));
+            assert!(
+                i + 1 == bboxes.len() || *bottom > height / 2.0 || next_is_closing,
+                "{name}: page {} ends at {bottom:.0} of {height:.0} pt (page {} opens with `{}`)",
+                i + 1,
+                i + 2,
+                bboxes.get(i + 1).map(|b| b.2.as_str()).unwrap_or_default()
+            );
         }
         // "Fait à …" and the first signature block share a page.
         let done = md.lines().nth(closing).unwrap_or_default();
