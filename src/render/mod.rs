@@ -22,6 +22,7 @@ use crate::model::Lang;
 use crate::output;
 use crate::Outcome;
 
+#[cfg(unix)]
 pub mod cdp;
 pub mod docx;
 pub mod git;
@@ -376,6 +377,7 @@ pub fn run(
     }
 
     // PDF for several documents: one browser process prints them all.
+    #[cfg(unix)]
     let printed: Option<Vec<Vec<u8>>> = match &browser {
         Some(b) if docs.len() > 1 => {
             let html: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
@@ -383,6 +385,9 @@ pub fn run(
         }
         _ => None,
     };
+    // Elsewhere (no DevTools pipe), one browser run per document.
+    #[cfg(not(unix))]
+    let printed: Option<Vec<Vec<u8>>> = None;
     let results: Vec<Result<()>> = docs
         .par_iter()
         .zip(targets.par_iter())
