@@ -57,9 +57,10 @@ pub enum Command {
         /// The convention file.
         file: PathBuf,
     },
-    /// Render a convention as a signable document (Markdown, HTML or PDF).
+    /// Render a convention as a signable document (Markdown, HTML, PDF or DOCX).
     #[command(
-        after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER).\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
+        mut_arg("output", |a| a.help("Output file, or output folder (a trailing slash, or a folder that exists; created when missing) for one file per convention named after its id; default: standard output")),
+        after_help = "Examples:\n  pacte render conventions/festival.toml\n  pacte render conventions/festival.toml --format html -o festival.html\n  pacte render conventions/festival.toml -o festival.pdf --lang en\n  pacte render conventions --format html -o out/\n\nWithout --format, the format follows the extension of -o (.md, .html, .pdf, .docx), else Markdown.\nPDF is printed by a local Chromium or Chrome (on PATH, or named by PACTE_BROWSER), one process for a folder.\nTemplates: --templates DIR, else `templates` in pacte.toml, else built-in; a file with the same name overrides one template."
     )]
     Render(RenderArgs),
     /// Record a party's signature of the current terms, keeping the file's layout.
@@ -89,6 +90,7 @@ pub enum Command {
     Status(StatusArgs),
     /// The monitoring report ("suivi"; with one convention, its "bilan"): md, html, json or ics.
     #[command(
+        mut_arg("output", |a| a.help("Output file: one report, for one convention or many; default: standard output")),
         after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
@@ -170,7 +172,7 @@ pub struct ReportArgs {
 /// Where `render` and `report` write, and with which templates.
 #[derive(Args, Debug)]
 pub struct Outputs {
-    /// Output file (a folder when rendering a folder); default: standard output.
+    /// Output file; default: standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Replace an existing output file.
@@ -225,6 +227,7 @@ pub enum RenderFormat {
     Md,
     Html,
     Pdf,
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

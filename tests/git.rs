@@ -945,7 +945,7 @@ fn the_avenant_is_written_from_the_diff_and_signed() {
         md.contains("Les autres stipulations de la convention demeurent inchangées."),
         "{md}"
     );
-    assert!(md.contains("**Pour Musiques Croisées**"), "{md}");
+    assert!(md.contains("**Musiques Croisées**"), "{md}");
     // In English, and in HTML (escaped, self-contained).
     let en = stdout(&r.pacte(&["render", "c.toml", "--amendment", "A1", "--lang", "en"]));
     assert!(

@@ -130,15 +130,41 @@ fn amounts_dates_and_words_follow_the_language() {
     let en = render("festival-campus.toml", &["--lang", "en"]);
     assert!(en.contains("€42,000.00"), "{en}");
     assert!(en.contains("1 October 2026"));
-    assert!(en.contains("civil society"));
+    assert!(en.contains("non-profit organisation"));
+    assert!(fr.contains("association ou autre organisme sans but lucratif"));
     let xof = render("jardins-maraichers.yaml", &[]);
     assert!(xof.contains("18\u{202F}500\u{202F}000\u{A0}XOF"), "{xof}");
     let xof_en = render("jardins-maraichers.yaml", &["--lang", "en"]);
     assert!(xof_en.contains("XOF\u{A0}18,500,000"), "{xof_en}");
     let gestion = render("maison-de-quartier.toml", &[]);
     assert!(
-        gestion.contains("majorité qualifiée (66\u{202F}%)"),
+        gestion.contains("à la majorité qualifiée de 66\u{202F}% des voix"),
         "{gestion}"
+    );
+}
+
+/// French typography in pacte's own words; the file's text as written.
+#[test]
+fn typography_in_template_text_only() {
+    for fr in [
+        render("festival-campus.toml", &[]),
+        render("festival-campus.toml", &["--format", "html"]),
+    ] {
+        assert!(fr.contains("Entre les soussignés\u{A0}:"), "{fr}");
+        assert!(fr.contains("ci-après dénommées ensemble «\u{A0}les parties\u{A0}»"));
+        assert!(fr.contains("Les parties s’engagent"));
+        assert!(fr.contains("Date\u{A0}:"));
+        // The user's text: an ordinary space before ";" and a straight apostrophe.
+        assert!(fr.contains("n° 2026-031 ; délibération"), "{fr}");
+        assert!(fr.contains("rue d'Austerlitz") || fr.contains("rue d&#39;Austerlitz"));
+        assert!(!fr.contains("2026-031\u{202F};"));
+    }
+    let html = render("festival-campus.toml", &["--format", "html"]);
+    assert!(html.contains("1<sup>er</sup> octobre 2026"), "{html}");
+    let en = render("festival-campus.toml", &["--lang", "en"]);
+    assert!(
+        en.contains("Between:") && !en.contains("Between\u{A0}:"),
+        "{en}"
     );
 }
 
@@ -536,19 +562,73 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
     if let Some(n) = page {
         c.args(["-f", &n.to_string(), "-l", &n.to_string()]);
     }
-    let o = c
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
+    // Reading order, not `-layout`: the signature blocks stand two per row.
+    let o = c.arg(pdf).arg("-").output().expect("pdftotext runs");
     o.status
         .success()
         .then(|| String::from_utf8_lossy(&o.stdout).to_string())
 }
 
+/// Per page of a PDF: its height, the lowest point of its body text (the
+/// page number at the top and the footer in the bottom margin left out)
+/// and the first words of its body, from `pdftotext -bbox`.
+fn page_bodies(pdf: &Path) -> Vec<(f64, f64, String)> {
+    let o = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let k = format!("{name}=\"");
+        tag.find(&k)
+            .and_then(|i| tag[i + k.len()..].split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut pages = Vec::new();
+    for page in text.split("<page ").skip(1) {
+        let height = attr(page, "height");
+        let mut bottom: f64 = 0.0;
+        let mut words: Vec<(f64, f64, String)> = Vec::new();
+        for w in page.split("<word ").skip(1) {
+            let (tag, rest) = w.split_once('>').unwrap_or((w, ""));
+            let word = rest.split('<').next().unwrap_or("").to_string();
+            let (y0, y1, x0) = (attr(tag, "yMin"), attr(tag, "yMax"), attr(tag, "xMin"));
+            if y0 > 50.0 && y1 < height - 75.0 {
+                bottom = bottom.max(y1);
+                words.push((y0, x0, word));
+            }
+        }
+        words.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        let first = words
+            .iter()
+            .take(3)
+            .map(|w| w.2.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("&apos;", "'");
+        pages.push((height, bottom, first));
+    }
+    pages
+}
+
+/// How the closing sentence begins (paper or electronic, French or English).
+const CLOSINGS: [&str; 4] = [
+    "Fait à",
+    "Done at",
+    "Signée électroniquement",
+    "Signed electronically",
+];
+
+/// Whitespace runs as one space, and hyphens dropped: a name cut at its
+/// hyphen at the end of a line of a narrow signature block comes back whole.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('-', "")
 }
 
 /// A system tool a test needs is missing: the test is skipped with a note,
@@ -599,12 +679,16 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
             .map(|t| squash(&t))
             .collect();
         // Party and signatory names, from the signature blocks of the Markdown.
+        // A block opens with its heading in bold ("Pour la Ville", or the
+        // party's name) after the closing sentence "Fait à …".
         let mut parties = Vec::new();
-        let mut lines = md.lines().peekable();
+        let closing = md
+            .lines()
+            .position(|l| CLOSINGS.iter().any(|c| l.starts_with(c)))
+            .unwrap_or_else(|| panic!("{name}: no closing sentence"));
+        let mut lines = md.lines().skip(closing).peekable();
         while let Some(l) = lines.next() {
-            let head = l
-                .strip_prefix("**Pour ")
-                .or_else(|| l.strip_prefix("**For "));
+            let head = l.strip_prefix("**");
             if let Some(p) = head.and_then(|p| p.strip_suffix("**  ")) {
                 let sig = lines
                     .peek()
@@ -619,6 +703,10 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
                 .contains(&format!("1/{}", pages.len())),
             "{name}: no page numbers\n{all}"
         );
+        let parties: Vec<(String, String)> = parties
+            .iter()
+            .map(|(p, s)| (squash(p), squash(s)))
+            .collect();
         for (party, signatory) in &parties {
             assert!(all.contains(party.as_str()), "{name}: {party} missing");
             assert!(
@@ -627,22 +715,58 @@ fn pdf_has_every_name_and_whole_signature_blocks() {
             );
             // The page with this party's signature block has its signatory
             // and its signature line too.
-            let header = if md.contains("**For ") {
-                format!("For {party}")
-            } else {
-                format!("Pour {party}")
-            };
+            let header = party.clone();
+            // The block is the last mention of its heading (the name
+            // also opens the parties' list).
             let (n, text) = pages
                 .iter()
                 .enumerate()
+                .rev()
                 .find(|(_, t)| t.contains(&header))
                 .unwrap_or_else(|| panic!("{name}: `{header}` on no page"));
-            let after = &text[text.find(&header).unwrap_or(0)..];
+            let after = &text[text.rfind(&header).unwrap_or(0)..];
             assert!(
                 after.contains(signatory.as_str()) && after.contains("Signature"),
                 "{name}: the signature block of {party} is split after page {n}"
             );
         }
+        // One font family, body and footer: the DejaVu Serif that .ci/run
+        // installs (fonts-dejavu-core).
+        if let Ok(o) = Command::new("pdffonts").arg(&pdf).output() {
+            let fonts = String::from_utf8_lossy(&o.stdout);
+            for f in fonts.lines().skip(2) {
+                let name = f.split_whitespace().next().unwrap_or_default();
+                assert!(
+                    name.contains("+DejaVuSerif"),
+                    "{name}: not DejaVu Serif\n{fonts}"
+                );
+            }
+        }
+        // No page ends in its upper half, except the last and one followed
+        // by the closing block (kept whole, too tall for what was left).
+        let bboxes = page_bodies(&pdf);
+        for (i, (height, bottom, _)) in bboxes.iter().enumerate() {
+            let next_is_closing = bboxes
+                .get(i + 1)
+                .is_some_and(|(_, _, f)| CLOSINGS.iter().any(|c| f.starts_with(c)));
+            assert!(
+                i + 1 == bboxes.len() || *bottom > height / 2.0 || next_is_closing,
+                "{name}: page {} ends at {bottom:.0} of {height:.0} pt (page {} opens with `{}`)",
+                i + 1,
+                i + 2,
+                bboxes.get(i + 1).map(|b| b.2.as_str()).unwrap_or_default()
+            );
+        }
+        // "Fait à …" and the first signature block share a page.
+        let done = md.lines().nth(closing).unwrap_or_default();
+        let done = CLOSINGS.iter().find(|c| done.starts_with(**c)).unwrap();
+        let first = &parties[0].0;
+        assert!(
+            pages.iter().any(|p| p
+                .find(done)
+                .is_some_and(|i| p[i..].contains(first.as_str()))),
+            "{name}: `{done}` and the block of {first} are on different pages"
+        );
     }
 }
 
@@ -706,7 +830,7 @@ fn footer_git_state_for_one_file_and_for_a_folder() {
         (folder("festival-campus-2027"), "folder"),
     ] {
         assert!(
-            html.contains(&format!("Git : {commit} (copie de travail modifiée")),
+            html.contains(&format!("Git\u{A0}: {commit} (copie de travail modifiée")),
             "{label}"
         );
     }
@@ -762,4 +886,93 @@ fn pdf_without_a_browser_says_how_to_install_one() {
         assert!(err.contains(expected), "{err}");
         assert!(!dir.path().join("out.pdf").exists());
     }
+}
+
+/// `-o DIR/` names a folder, created when missing, for one file or a folder.
+#[test]
+fn output_folders_are_created() {
+    let dir = workdir(&["festival-campus.toml", "maison-de-quartier.toml"]);
+    for (args, file) in [
+        (
+            vec!["render", "festival-campus.toml", "-o", "one/deep/"],
+            "one/deep/festival-campus-2027.md",
+        ),
+        (
+            vec!["render", ".", "--format", "html", "-o", "all"],
+            "all/maison-quartier-brotteaux.html",
+        ),
+    ] {
+        let o = pacte(dir.path(), &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let text = std::fs::read_to_string(dir.path().join(file)).expect(file);
+        assert!(text.contains("Article 1"), "{file}");
+    }
+}
+
+/// A folder of 20 conventions to PDF: one browser process prints them all,
+/// each file is a PDF with its own title.
+#[test]
+fn a_folder_of_twenty_conventions_to_pdf() {
+    let ci = std::env::var("CI").as_deref() == Ok("true");
+    let Some(browser) = browser() else {
+        assert!(!ci, "CI: Chromium must be installed (.ci/run installs it)");
+        eprintln!("note: no Chromium or Chrome found: the PDF folder test is skipped");
+        return;
+    };
+    let has_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
+    assert!(has_pdftotext || !ci, "CI: pdftotext must be installed");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = std::fs::read_to_string(source("festival-campus.toml")).unwrap();
+    for i in 0..20 {
+        let text = src
+            .replacen(
+                "id = \"festival-campus-2027\"",
+                &format!("id = \"copie-{i:02}\""),
+                1,
+            )
+            .replacen(
+                "Festival pluridisciplinaire du campus",
+                &format!("Copie numéro {i}"),
+                1,
+            );
+        std::fs::write(dir.path().join(format!("c{i:02}.toml")), text).unwrap();
+    }
+    let o = Command::new(BIN)
+        .args(["render", ".", "--format", "pdf", "-o", "pdf/"])
+        .current_dir(dir.path())
+        .env("PACTE_BROWSER", &browser)
+        .output()
+        .expect("run pacte");
+    assert!(o.status.success(), "{}", stderr(&o));
+    for i in 0..20 {
+        let pdf = dir.path().join("pdf").join(format!("copie-{i:02}.pdf"));
+        let bytes = std::fs::read(&pdf).expect("a PDF per convention");
+        assert!(bytes.starts_with(b"%PDF"), "{}", pdf.display());
+        if has_pdftotext {
+            let text = squash(&pdftotext(&pdf, Some(1)).expect("pdftotext"));
+            assert!(text.contains(&format!("Copie numéro {i}")), "{i}: {text}");
+        }
+    }
+}
+
+/// Without a designation, no sentence puts a party's bare name where French
+/// needs an article: constructions that need none.
+#[test]
+fn parties_without_designation_need_no_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = std::fs::read_to_string(source("cpo-ateliers-vercors.toml")).unwrap();
+    let text: String = src
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("designation"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(text, src, "the example has designations");
+    std::fs::write(dir.path().join("c.toml"), text).unwrap();
+    let md = stdout(&pacte(dir.path(), &["render", "c.toml"]));
+    assert!(
+        md.contains("est accordée au titre des exercices 2026, 2027 et 2028 par la partie suivante\u{A0}: Département de l'Isère."),
+        "{md}"
+    );
+    assert!(!md.contains("**Pour Département"), "{md}");
+    assert!(md.contains("**Département de l'Isère**  \n"), "{md}");
 }

@@ -2,4 +2,6 @@
 //! language. `render`, `report`, the ICS writer and the message catalogue
 //! share it (typography here; languages, labels and formatting join it).
 
+pub mod format;
+pub mod labels;
 pub mod typography;

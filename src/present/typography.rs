@@ -69,6 +69,47 @@ pub fn french(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// HTML of a text pacte wrote (a date, a sentence of dates): escaped, with
+/// the French ordinal "1er" raised (`1<sup>er</sup>`).
+pub fn raise_ordinals_html(text: &str) -> String {
+    let escaped = escape_html(text);
+    let chars: Vec<char> = escaped.chars().collect();
+    let mut out = String::with_capacity(escaped.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = i == 0 || !chars[i - 1].is_alphanumeric();
+        let ends = chars.get(i + 3).is_none_or(|c| !c.is_alphanumeric());
+        if starts
+            && ends
+            && chars[i] == '1'
+            && chars.get(i + 1) == Some(&'e')
+            && chars.get(i + 2) == Some(&'r')
+        {
+            out.push_str("1<sup>er</sup>");
+            i += 3;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +147,15 @@ mod tests {
         }
         let once = french("Article 3 : durée ; « x »").into_owned();
         assert_eq!(french(&once), once, "idempotent");
+    }
+
+    #[test]
+    fn first_of_the_month_is_raised_and_escaped() {
+        assert_eq!(
+            raise_ordinals_html("du 1er mars au 31 mars <b>"),
+            "du 1<sup>er</sup> mars au 31 mars &lt;b&gt;"
+        );
+        assert_eq!(raise_ordinals_html("11er 1erx"), "11er 1erx");
     }
 
     #[test]

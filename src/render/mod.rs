@@ -1,4 +1,4 @@
-//! `pacte render`: a convention as a signable document (Markdown, HTML or
+//! `pacte render`: a convention as a signable document (Markdown, HTML, DOCX or
 //! PDF), from Tera templates built into the binary and overridable by name
 //! (see [`templates`] for the lookup order).
 //!
@@ -23,11 +23,14 @@ use crate::output;
 use crate::Outcome;
 
 pub mod amendment;
-pub mod format;
+#[cfg(unix)]
+pub mod cdp;
+pub mod docx;
 /// The footer's git state lives in the one git module.
 pub use crate::git::footer as git;
-pub mod labels;
 pub mod pdf;
+// Moved to the presentation layer; the old paths stay valid.
+pub use crate::present::{format, labels};
 pub mod templates;
 pub mod view;
 
@@ -39,11 +42,13 @@ impl RenderFormat {
             RenderFormat::Md => "md",
             RenderFormat::Html => "html",
             RenderFormat::Pdf => "pdf",
+            RenderFormat::Docx => "docx",
         }
     }
     fn kind(self) -> Kind {
         match self {
-            RenderFormat::Md => Kind::Markdown,
+            // DOCX reads the Markdown view: its rich fields as Markdown.
+            RenderFormat::Md | RenderFormat::Docx => Kind::Markdown,
             RenderFormat::Html | RenderFormat::Pdf => Kind::Html,
         }
     }
@@ -53,6 +58,7 @@ impl RenderFormat {
             "md" | "markdown" => RenderFormat::Md,
             "html" | "htm" => RenderFormat::Html,
             "pdf" => RenderFormat::Pdf,
+            "docx" => RenderFormat::Docx,
             _ => return None,
         })
     }
@@ -67,12 +73,15 @@ pub struct Renderer {
     labels_en: labels::Labels,
     lang: Option<Lang>,
     git: git::Git,
+    docx: bool,
 }
 
 /// One rendered document.
 pub struct Rendered {
     pub id: String,
     pub text: String,
+    /// The document itself when it is binary (DOCX); else `text` is.
+    pub bytes: Option<Vec<u8>>,
     /// C and K errors: the document carries the draft mark.
     pub errors: usize,
 }
@@ -82,15 +91,32 @@ impl Renderer {
     pub fn new(dir: Option<&Path>, format: RenderFormat, lang: Option<Lang>) -> Result<Self> {
         let set = TemplateSet::load(dir)?;
         let kind = format.kind();
-        let tera = set.tera(kind)?;
+        let mut tera = set.tera(kind)?;
+        // `{{ date | ordinal | safe }}`: pacte's own dates with "1er" raised (HTML).
+        tera.register_filter(
+            "ordinal",
+            |v: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+                let s = v.as_str().unwrap_or_default();
+                Ok(tera::Value::String(
+                    crate::present::typography::raise_ordinals_html(s),
+                ))
+            },
+        );
+        // Labels are pacte's own text: they get the language's typography.
+        let typeset = |lang| -> Result<labels::Labels> {
+            let mut l = set.labels(lang)?;
+            l.typeset(lang);
+            Ok(l)
+        };
         Ok(Renderer {
-            labels_fr: set.labels(Lang::Fr)?,
-            labels_en: set.labels(Lang::En)?,
+            labels_fr: typeset(Lang::Fr)?,
+            labels_en: typeset(Lang::En)?,
             set,
             tera,
             kind,
             lang,
             git: git::Git::default(),
+            docx: format == RenderFormat::Docx,
         })
     }
 
@@ -120,6 +146,16 @@ impl Renderer {
             Kind::Html => view::Target::Html,
         };
         let v = view::build(a.doc, labels, lang, target, Some(errors), &provenance);
+        if self.docx {
+            let bytes = docx::write(&v, labels, lang)
+                .map_err(|e| anyhow::anyhow!("{e} (rendering {})", a.report.path))?;
+            return Ok(Rendered {
+                id: v.id,
+                text: String::new(),
+                bytes: Some(bytes),
+                errors,
+            });
+        }
         let mut cx = tera::Context::from_serialize(&v)
             .map_err(|e| anyhow::anyhow!("cannot prepare the document: {e}"))?;
         cx.insert("l", &labels.to_json());
@@ -142,6 +178,7 @@ impl Renderer {
         Ok(Rendered {
             id: v.id,
             text,
+            bytes: None,
             errors,
         })
     }
@@ -212,13 +249,11 @@ pub fn run(
     if format == RenderFormat::Pdf && args.out.output.is_none() {
         bail!("PDF needs an output file: -o FILE.pdf");
     }
-    if folder {
-        if let Some(o) = &args.out.output {
-            if !o.is_dir() {
-                bail!("{}: output folder does not exist", o.display());
-            }
-        }
-    }
+    // `-o DIR/` (a trailing slash), or any `-o` of a folder render, names
+    // an output folder: created when missing, for every format.
+    let into_folder = args.out.output.as_deref().is_some_and(|o| {
+        folder || o.is_dir() || o.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+    });
     let browser = match format {
         RenderFormat::Pdf => Some(pdf::find_browser()?),
         _ => None,
@@ -321,7 +356,7 @@ pub fn run(
 
     let Some(output) = &args.out.output else {
         for (_, d) in &docs {
-            out.write_all(d.text.as_bytes())?;
+            out.write_all(d.bytes.as_deref().unwrap_or(d.text.as_bytes()))?;
         }
         notes(err, &docs)?;
         return Ok(Outcome::Clean);
@@ -329,9 +364,13 @@ pub fn run(
 
     // Where each document goes; every target is checked before any write.
     let inputs = output::canonical_inputs(candidates.iter().map(|c| c.path.as_path()));
+    if into_folder && !output.is_dir() {
+        std::fs::create_dir_all(output)
+            .with_context(|| format!("{}: cannot create the output folder", output.display()))?;
+    }
     let mut targets: Vec<output::Target> = Vec::new();
     for (r, d) in &docs {
-        let path = if folder || output.is_dir() {
+        let path = if into_folder {
             if d.id.is_empty() {
                 bail!("{}: has no id to name its output file", r.path);
             }
@@ -342,14 +381,33 @@ pub fn run(
         targets.push(output::Target::check(&path, &inputs, args.out.force)?);
     }
 
+    // PDF for several documents: one browser process prints them all.
+    #[cfg(unix)]
+    let printed: Option<Vec<Vec<u8>>> = match &browser {
+        Some(b) if docs.len() > 1 => {
+            let html: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
+            Some(cdp::print_all(b, &html).context("PDF not written")?)
+        }
+        _ => None,
+    };
+    // Elsewhere (no DevTools pipe), one browser run per document.
+    #[cfg(not(unix))]
+    let printed: Option<Vec<Vec<u8>>> = None;
     let results: Vec<Result<()>> = docs
         .par_iter()
         .zip(targets.par_iter())
-        .map(|((_, d), t)| {
+        .enumerate()
+        .map(|(i, ((_, d), t))| {
+            if let Some(p) = &printed {
+                return t.write_bytes(&p[i]);
+            }
             let bytes = match &browser {
                 Some(b) => pdf::print(b, &d.text)
                     .with_context(|| format!("{}: not written", t.path().display()))?,
-                None => d.text.clone().into_bytes(),
+                None => d
+                    .bytes
+                    .clone()
+                    .unwrap_or_else(|| d.text.clone().into_bytes()),
             };
             t.write_bytes(&bytes)
         })

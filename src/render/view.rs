@@ -14,8 +14,8 @@ use crate::model::{
     Lang, Renewal, Signing, Status,
 };
 
-use super::format;
-use super::labels::Labels;
+use crate::present::format;
+use crate::present::labels::Labels;
 
 /// The output format a view is built for (it decides how rich text is rendered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,7 +286,7 @@ pub struct AnnexesArticle {
 
 #[derive(Serialize)]
 pub struct SignatureBlock {
-    /// "Pour Ville de Lyon"
+    /// "Pour la Ville" (by its designation), else the party's name
     pub party: String,
     pub name: Option<String>,
     pub title: Option<String>,
@@ -383,6 +383,10 @@ impl<'a> Builder<'a> {
             .party(id)
             .and_then(|p| text(&p.name))
             .unwrap_or_else(|| id.to_string())
+    }
+    /// How the document names a party once introduced ("la Ville"), if the file says.
+    fn designation(&self, id: &str) -> Option<String> {
+        self.doc.party(id).and_then(|p| text(&p.designation))
     }
     fn amount(&self, v: Decimal) -> String {
         format::amount(v, self.currency, self.lang)
@@ -593,10 +597,23 @@ impl<'a> Builder<'a> {
                     .collect(),
             })
             .collect();
-        let coordinator = roles.iter().find(|r| r.coordinator).map(|r| {
-            self.l
-                .fill("commitments.coordinator_sentence", &[("party", &r.party)])
-        });
+        let coordinator = self
+            .doc
+            .roles
+            .items()
+            .iter()
+            .find(|r| r.coordinator.get() == Some(&true))
+            .and_then(|r| text(&r.party))
+            .map(|id| match self.designation(&id) {
+                Some(d) => self.l.fill(
+                    "commitments.coordinator_sentence",
+                    &[("party", &capitalize(&d))],
+                ),
+                None => self.l.fill(
+                    "commitments.coordinator_named",
+                    &[("party", &self.party_name(&id))],
+                ),
+            });
         let officer = self.doc.officer.get().map(|o| OfficerView {
             name: text(&o.name).unwrap_or_default(),
             party: o.party.get().map(|p| self.party_name(p)),
@@ -693,8 +710,12 @@ impl<'a> Builder<'a> {
             if h == "each" {
                 self.l.get("funds.holder_each").to_string()
             } else {
-                self.l
-                    .fill("funds.holder", &[("party", &self.party_name(&h))])
+                match self.designation(&h) {
+                    Some(d) => self.l.fill("funds.holder", &[("party", &d)]),
+                    None => self
+                        .l
+                        .fill("funds.holder_named", &[("party", &self.party_name(&h))]),
+                }
             }
         });
         let mut details = Vec::new();
@@ -787,16 +808,22 @@ impl<'a> Builder<'a> {
             .map(|(party, total, mut years)| {
                 years.sort_unstable();
                 let p = self.doc.party(party);
-                let who = p
-                    .and_then(|p| text(&p.designation))
+                // Named by its designation ("le Département") as the
+                // subject; else a construction that needs no article.
+                let designation = p.and_then(|p| text(&p.designation));
+                let named = designation.is_none();
+                let who = designation
                     .map(|d| capitalize(&d))
                     .unwrap_or_else(|| self.party_name(party));
                 let amount = self.amount(total);
                 let list: Vec<String> = years.iter().map(i64::to_string).collect();
-                let key = match list.len() {
-                    0 => "funds.grant_total",
-                    1 => "funds.grant_total_year",
-                    _ => "funds.grant_total_years",
+                let key = match (list.len(), named) {
+                    (0, false) => "funds.grant_total",
+                    (1, false) => "funds.grant_total_year",
+                    (_, false) => "funds.grant_total_years",
+                    (0, true) => "funds.grant_total_named",
+                    (1, true) => "funds.grant_total_year_named",
+                    (_, true) => "funds.grant_total_years_named",
                 };
                 let years = match list.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
@@ -984,11 +1011,13 @@ impl<'a> Builder<'a> {
                     self.date(*d)
                 } else if let Some(e) = r.every.get() {
                     let every = self.word("every", *e, |e| e.as_str());
-                    let delay = self.days(r.delay_days.get().copied().unwrap_or(0));
-                    let key = if r.anchor.get() == Some(&Anchor::Calendar) {
-                        "reporting.periodic_calendar"
-                    } else {
-                        "reporting.periodic"
+                    let n = r.delay_days.get().copied().unwrap_or(0);
+                    let delay = self.days(n);
+                    let key = match (r.anchor.get() == Some(&Anchor::Calendar), n == 0) {
+                        (true, false) => "reporting.periodic_calendar",
+                        (false, false) => "reporting.periodic",
+                        (true, true) => "reporting.periodic_calendar_end",
+                        (false, true) => "reporting.periodic_end",
                     };
                     self.l.fill(key, &[("every", &every), ("delay", &delay)])
                 } else if let Some(n) = r.after_end_days.get() {
@@ -1127,10 +1156,11 @@ impl<'a> Builder<'a> {
     fn disputes(&mut self) -> Option<TextArticle> {
         let t = self.doc.termination.get().and_then(|t| text(&t.disputes))?;
         let (number, heading) = self.next("disputes");
+        let t = t.trim_end_matches(['.', ' ']).to_string();
         Some(TextArticle {
             number,
             heading,
-            text: t,
+            text: self.l.fill("disputes.sentence", &[("text", &t)]),
         })
     }
 
@@ -1219,8 +1249,12 @@ impl<'a> Builder<'a> {
                     _ => (None, None),
                 };
                 let pname = text(&p.name).or_else(|| text(&p.id)).unwrap_or_default();
+                let party = match text(&p.designation) {
+                    Some(d) => self.l.fill("signing.for", &[("party", &d)]),
+                    None => self.l.fill("signing.for_named", &[("party", &pname)]),
+                };
                 SignatureBlock {
-                    party: self.l.fill("signing.for", &[("party", &pname)]),
+                    party,
                     name,
                     title,
                     mandate: sig.and_then(|s| text(&s.mandate)),
@@ -1254,7 +1288,7 @@ impl<'a> Builder<'a> {
             },
         ];
         let colon = match self.lang {
-            Lang::Fr => " : ",
+            Lang::Fr => "\u{A0}: ",
             Lang::En => ": ",
         };
         let line = items

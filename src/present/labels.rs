@@ -37,6 +37,27 @@ impl Labels {
         merge(&mut self.table, other.table);
     }
 
+    /// Gives every label the typography of `lang` (they are pacte's own
+    /// text; the values filled into them later are not touched).
+    pub fn typeset(&mut self, lang: Lang) {
+        fn walk(t: &mut toml::Table, lang: Lang) {
+            for (_, v) in t.iter_mut() {
+                match v {
+                    toml::Value::String(s) => {
+                        if let std::borrow::Cow::Owned(o) =
+                            crate::present::typography::apply(lang, s)
+                        {
+                            *s = o;
+                        }
+                    }
+                    toml::Value::Table(t) => walk(t, lang),
+                    _ => {}
+                }
+            }
+        }
+        walk(&mut self.table, lang);
+    }
+
     /// The label at a dotted path (`"article.object"`); the path itself when
     /// missing, so that a gap shows instead of failing.
     pub fn get(&self, path: &str) -> String {
