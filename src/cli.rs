@@ -134,6 +134,7 @@ pub enum ReportFormat {
     Html,
     Json,
     Ics,
+    Csv,
 }
 
 #[derive(Args, Debug)]

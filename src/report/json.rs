@@ -53,6 +53,41 @@ struct DueRef<'a> {
     due: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     days_late: Option<i64>,
+    owner: Option<&'a str>,
+    contact: Option<ContactOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_for: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactOut<'a> {
+    name: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+/// One item of `deadlines`: every due item with its state (CLI.md).
+#[derive(Serialize)]
+struct DeadlineOut<'a> {
+    #[serde(flatten)]
+    item: DueRef<'a>,
+    state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    met_on: Option<String>,
+}
+
+impl<'a> DeadlineOut<'a> {
+    fn new(e: &'a Entry) -> Self {
+        DeadlineOut {
+            item: DueRef::new(e),
+            state: e.state.csv_key(),
+            met_on: match e.state {
+                State::OnTime { on } | State::Late { on, .. } => Some(on.to_string()),
+                _ => None,
+            },
+        }
+    }
 }
 
 impl<'a> DueRef<'a> {
@@ -67,6 +102,13 @@ impl<'a> DueRef<'a> {
                 State::Overdue { days } => Some(days),
                 _ => None,
             },
+            owner: e.owner.as_deref(),
+            contact: e.contact.as_ref().map(|c| ContactOut {
+                name: c.name.as_deref(),
+                email: c.email.as_deref(),
+            }),
+            amount: e.amount.map(Num),
+            waiting_for: e.waiting_for.as_deref(),
         }
     }
 }
@@ -91,6 +133,8 @@ struct ConventionOut<'a> {
     next_deadline: Option<DueRef<'a>>,
     overdue: Vec<DueRef<'a>>,
     upcoming: Vec<DueRef<'a>>,
+    expired: bool,
+    deadlines: Vec<DeadlineOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -171,6 +215,8 @@ pub fn write(
             next_deadline: s.next_deadline().map(DueRef::new),
             overdue: s.overdue().map(DueRef::new).collect(),
             upcoming: s.upcoming().map(DueRef::new).collect(),
+            expired: s.expired(),
+            deadlines: s.entries.iter().map(DeadlineOut::new).collect(),
         })
         .collect();
     let parties = Pairs(

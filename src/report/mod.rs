@@ -36,6 +36,7 @@ use crate::render::templates::{self, TemplateSet};
 use crate::Outcome;
 
 pub mod charts;
+pub mod csv;
 pub mod ics;
 pub mod json;
 pub mod status;
@@ -161,6 +162,7 @@ impl ReportFormat {
             "html" | "htm" => ReportFormat::Html,
             "json" => ReportFormat::Json,
             "ics" | "ical" => ReportFormat::Ics,
+            "csv" => ReportFormat::Csv,
             _ => return None,
         })
     }
@@ -208,6 +210,7 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         match (&templates, format) {
             (Some(t), _) => t.write(out, &summaries, as_of, lang),
             (None, ReportFormat::Ics) => Ok(ics::write(out, as_of, &summaries)?),
+            (None, ReportFormat::Csv) => Ok(csv::write(out, &summaries)?),
             (None, _) => Ok(json::write(
                 out,
                 as_of,

@@ -34,6 +34,8 @@ pub enum State {
     Lapsed { days: i64 },
     /// Due on or after the as-of date, not met yet.
     Pending { in_days: i64 },
+    /// A `renewal_notice` or `expiry` whose date is before the as-of date.
+    Passed { days: i64 },
 }
 
 impl State {
@@ -44,16 +46,35 @@ impl State {
             State::Overdue { .. } => "overdue",
             State::Lapsed { .. } => "lapsed",
             State::Pending { .. } => "pending",
+            State::Passed { .. } => "passed",
+        }
+    }
+
+    /// The state as CLI.md names it in `deadlines` and CSV: `met`,
+    /// `met_late`, `overdue` (an item with an owner due before the as-of
+    /// date and not met, whether or not a rule reports it), `pending`,
+    /// `passed`.
+    pub fn csv_key(&self) -> &'static str {
+        match self {
+            State::OnTime { .. } => "met",
+            State::Late { .. } => "met_late",
+            State::Overdue { .. } | State::Lapsed { .. } => "overdue",
+            State::Pending { .. } => "pending",
+            State::Passed { .. } => "passed",
         }
     }
 }
 
-/// Whether L001 (milestones) or L002 (reports) judges a convention with
-/// this status: exactly their conditions in RULES.md.
-pub fn overdue_applies(kind: DueKind, status: Status) -> bool {
-    match kind {
+/// Whether L001 (milestones), L002 (reports) or L008 (disbursements of a
+/// party whose payments are followed) judges this item of a convention
+/// with this status: exactly their conditions in RULES.md. The other kinds
+/// are never findings.
+pub fn overdue_applies(item: &DueItem, status: Status) -> bool {
+    match item.kind {
         DueKind::Milestone => matches!(status, Status::Signed | Status::Active),
         DueKind::Report => matches!(status, Status::Signed | Status::Active | Status::Closed),
+        DueKind::Disbursement => item.followed && matches!(status, Status::Signed | Status::Active),
+        _ => false,
     }
 }
 
@@ -72,7 +93,9 @@ pub fn classify(item: &DueItem, status: Status, as_of: Date) -> State {
         }
         DueStatus::Overdue => {
             let days = due::days_between(item.due, as_of);
-            if overdue_applies(item.kind, status) {
+            if item.kind.is_term_date() {
+                State::Passed { days }
+            } else if overdue_applies(item, status) {
                 State::Overdue { days }
             } else {
                 State::Lapsed { days }
@@ -99,6 +122,13 @@ pub struct Entry {
     pub period_end: Option<Date>,
     pub due: Date,
     pub state: State,
+    /// The party that owes it (its id), and its contact.
+    pub owner: Option<String>,
+    pub contact: Option<due::ContactRef>,
+    /// A disbursement's amount.
+    pub amount: Option<Decimal>,
+    /// A disbursement waiting for this milestone or report.
+    pub waiting_for: Option<String>,
 }
 
 impl Entry {
@@ -106,7 +136,7 @@ impl Entry {
         matches!(self.state, State::Overdue { .. })
     }
     pub fn is_pending(&self) -> bool {
-        matches!(self.state, State::Pending { .. })
+        matches!(self.state, State::Pending { in_days } if in_days >= 0)
     }
 }
 
@@ -293,6 +323,10 @@ impl Summary {
                     period_end: i.period_end,
                     due: i.due,
                     state: classify(i, s.status, as_of),
+                    owner: i.owner.clone(),
+                    contact: i.contact.clone(),
+                    amount: i.amount,
+                    waiting_for: i.waiting_for.clone(),
                 })
                 .collect();
         s.parties = doc
@@ -359,7 +393,18 @@ impl Summary {
     pub fn upcoming(&self) -> impl Iterator<Item = &Entry> {
         self.entries
             .iter()
-            .filter(|e| matches!(e.state, State::Pending { in_days } if in_days <= HORIZON_DAYS))
+            .filter(|e| matches!(e.state, State::Pending { in_days } if (0..=HORIZON_DAYS).contains(&in_days)))
+    }
+
+    /// Whether the convention's end has passed: its `expiry` is `passed`
+    /// while its status is still `signed` or `active` (CLI.md: `status`
+    /// flags it).
+    pub fn expired(&self) -> bool {
+        matches!(self.status, Status::Signed | Status::Active)
+            && self
+                .entries
+                .iter()
+                .any(|e| e.kind == DueKind::Expiry && matches!(e.state, State::Passed { .. }))
     }
 
     /// The earliest pending due date (on or after the as-of date).
@@ -488,6 +533,7 @@ pub enum Bucket {
 pub fn bucket(e: &Entry) -> Option<Bucket> {
     match e.state {
         State::Overdue { .. } => Some(Bucket::Overdue),
+        State::Pending { in_days } if in_days < 0 => None,
         State::Pending { in_days } if in_days <= NEAR_DAYS => Some(Bucket::Near),
         State::Pending { in_days } if in_days <= HORIZON_DAYS => Some(Bucket::Later),
         _ => None,
@@ -515,6 +561,11 @@ mod tests {
             period_end: None,
             due: d(due),
             status,
+            owner: None,
+            contact: None,
+            amount: None,
+            waiting_for: None,
+            followed: false,
             span: Span::default(),
         }
     }
@@ -598,6 +649,10 @@ mod tests {
                 period_end: None,
                 due: i.due,
                 state: classify(&i, Status::Active, as_of),
+                owner: None,
+                contact: None,
+                amount: None,
+                waiting_for: None,
             };
             bucket(&e)
         };
@@ -617,6 +672,10 @@ mod tests {
             period_end: None,
             due: d("2027-02-01"),
             state: State::Overdue { days: 28 },
+            owner: None,
+            contact: None,
+            amount: None,
+            waiting_for: None,
         };
         assert_eq!(bucket(&overdue), Some(Bucket::Overdue));
         let lapsed = Entry {

@@ -78,6 +78,7 @@ impl Words<'_> {
                 Some(k) => self.get(&format!("report_kind.{}", k.as_str())),
                 None => self.get("report.report"),
             },
+            k => self.get(&format!("report.{}", k.as_str())),
         }
     }
     /// The state of a due date in words.
@@ -92,6 +93,7 @@ impl Words<'_> {
                 self.fill("report.state.overdue", &[("days", &self.days(days))])
             }
             State::Lapsed { .. } => self.get("report.state.lapsed"),
+            State::Passed { .. } => self.get("report.state.passed"),
             State::Pending { in_days: 0 } => self.get("report.state.today"),
             State::Pending { in_days } => {
                 self.fill("report.state.pending", &[("days", &self.days(in_days))])
@@ -217,8 +219,8 @@ fn quantity(q: &Quantity, unit: &Option<String>, w: &Words<'_>) -> String {
 fn due_rows<'a>(
     entries: impl Iterator<Item = &'a Entry>,
     w: &Words<'_>,
-) -> (Vec<DueRow>, [usize; 5]) {
-    let mut counts = [0usize; 5];
+) -> (Vec<DueRow>, [usize; 6]) {
+    let mut counts = [0usize; 6];
     let rows = entries
         .map(|e| {
             let i = match e.state {
@@ -227,6 +229,7 @@ fn due_rows<'a>(
                 State::Overdue { .. } => 2,
                 State::Lapsed { .. } => 3,
                 State::Pending { .. } => 4,
+                State::Passed { .. } => 5,
             };
             counts[i] += 1;
             let period = match (e.period_start, e.period_end) {
@@ -252,7 +255,7 @@ fn due_rows<'a>(
     (rows, counts)
 }
 
-fn counts_text(c: [usize; 5], w: &Words<'_>) -> String {
+fn counts_text(c: [usize; 6], w: &Words<'_>) -> String {
     let n = |x: usize| x.to_string();
     w.fill(
         "report.counts",
@@ -495,6 +498,8 @@ fn entry_title(e: &Entry, w: &Words<'_>) -> String {
             w.fill("report.occurrence", &[("n", &e.occurrence.to_string())])
         }
         DueKind::Report => String::new(),
+        DueKind::Disbursement => e.title.clone().unwrap_or_default(),
+        _ => String::new(),
     }
 }
 
