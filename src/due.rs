@@ -1022,4 +1022,199 @@ mod tests {
         // Second term: 2026-12-01 .. 2027-11-30, plus 90 days.
         assert_eq!(r2.due, date(2028, 2, 28));
     }
+
+    fn disbursement(date: &str, amount: i64, after: Option<&str>) -> model::Disbursement {
+        model::Disbursement {
+            date: ok(d(date)),
+            amount: ok(rust_decimal::Decimal::from(amount)),
+            from: ok("ville".into()),
+            after: after.map_or(Field::Absent, |a| ok(a.into())),
+            ..model::Disbursement::default()
+        }
+    }
+
+    fn payment(date: &str, amount: i64) -> model::Payment {
+        model::Payment {
+            date: ok(d(date)),
+            amount: ok(rust_decimal::Decimal::from(amount)),
+            from: ok("ville".into()),
+            ..model::Payment::default()
+        }
+    }
+
+    /// The festival with three installments from the Ville (10 000 on
+    /// 03-15, 10 000 on 05-15, 10 000 on 07-15 after report R1) and these
+    /// payments.
+    fn paid(payments: Vec<model::Payment>) -> Document {
+        let mut doc = festival();
+        doc.funds = ok(model::Funds {
+            disbursements: ok(vec![
+                disbursement("2026-03-15", 10000, None),
+                disbursement("2026-05-15", 10000, None),
+                disbursement("2026-07-15", 10000, Some("R1")),
+            ]),
+            ..model::Funds::default()
+        });
+        if let Field::Ok(t) = &mut doc.tracking {
+            t.value.payments = ok(payments);
+        }
+        doc
+    }
+
+    fn money(doc: &Document, as_of: &str) -> Vec<(String, Date, DueStatus, bool)> {
+        due_items(doc, d(as_of))
+            .into_iter()
+            .filter(|i| i.kind == DueKind::Disbursement)
+            .map(|i| (i.id, i.due, i.status, i.followed))
+            .collect()
+    }
+
+    #[test]
+    fn payments_are_matched_by_running_totals() {
+        let met = |on: &str, late| DueStatus::Met { on: d(on), late };
+        // Exact: one payment per installment, the second late.
+        let doc = paid(vec![
+            payment("2026-03-10", 10000),
+            payment("2026-05-20", 10000),
+        ]);
+        assert_eq!(
+            money(&doc, "2026-09-15"),
+            vec![
+                ("D1".into(), d("2026-03-15"), met("2026-03-10", false), true),
+                ("D2".into(), d("2026-05-15"), met("2026-05-20", true), true),
+                // After R1, whose first submission on or after 07-15 is 08-01.
+                ("D3".into(), d("2026-08-01"), DueStatus::Overdue, true),
+            ]
+        );
+        // Partial: 15 000 pays D1 only; D2 waits for the running total.
+        let doc = paid(vec![payment("2026-03-10", 15000)]);
+        let m = money(&doc, "2026-06-01");
+        assert_eq!(m[0].2, met("2026-03-10", false));
+        assert_eq!(m[1].2, DueStatus::Overdue);
+        // Over-payment: 35 000 at once pays all three, D3 before it is due.
+        let doc = paid(vec![payment("2026-03-10", 35000)]);
+        let m = money(&doc, "2026-09-15");
+        assert!(m
+            .iter()
+            .all(|x| matches!(x.2, DueStatus::Met { late: false, .. })));
+        // None recorded: not followed (L008 says nothing), still overdue.
+        let doc = paid(vec![]);
+        let m = money(&doc, "2026-06-01");
+        assert_eq!(m[1].2, DueStatus::Overdue);
+        assert!(m.iter().all(|x| !x.3));
+        // A payment after the as-of date is ignored.
+        let doc = paid(vec![payment("2026-07-01", 10000)]);
+        let m = money(&doc, "2026-06-01");
+        assert!(m
+            .iter()
+            .all(|x| !x.3 && !matches!(x.2, DueStatus::Met { .. })));
+    }
+
+    #[test]
+    fn a_disbursement_after_an_unmet_report_is_not_due() {
+        let mut doc = paid(vec![payment("2026-03-10", 20000)]);
+        if let Field::Ok(t) = &mut doc.tracking {
+            t.value.reports = ok(vec![(key("R1"), ok(dates(&["2026-06-10"])))]);
+        }
+        // R1's only submission is before D3's date: D3 waits.
+        let items = due_items(&doc, d("2026-09-15"));
+        let d3 = items.iter().find(|i| i.id == "D3").unwrap();
+        assert_eq!(d3.status, DueStatus::Pending);
+        assert_eq!(d3.waiting_for.as_deref(), Some("R1"));
+        assert_eq!(d3.due, d("2026-07-15"));
+        assert_eq!(d3.owner.as_deref(), Some("ville"));
+        // After a milestone: due when it was met, if later than its date.
+        if let Field::Ok(f) = &mut doc.funds {
+            f.value.disbursements = ok(vec![disbursement("2026-05-01", 10000, Some("M2"))]);
+        }
+        let items = due_items(&doc, d("2026-09-15"));
+        let d1 = items.iter().find(|i| i.id == "D1").unwrap();
+        assert_eq!(d1.due, d("2026-05-20"));
+    }
+
+    #[test]
+    fn a_disbursement_before_signing_is_due_at_signing() {
+        let mut doc = paid(vec![]);
+        doc.parties = ok(vec![model::Party {
+            id: ok("ville".into()),
+            contact: ok(model::Contact {
+                name: ok("Claire Roche".into()),
+                email: ok("c.roche@example.org".into()),
+                ..model::Contact::default()
+            }),
+            ..model::Party::default()
+        }]);
+        doc.signatures = ok(vec![model::Signature {
+            party: ok("ville".into()),
+            date: ok(d("2026-04-01")),
+            ..model::Signature::default()
+        }]);
+        let items = due_items(&doc, d("2026-09-15"));
+        let d1 = items.iter().find(|i| i.id == "D1").unwrap();
+        assert_eq!(d1.due, d("2026-04-01"));
+        let contact = d1.contact.as_ref().unwrap();
+        assert_eq!(contact.line(), "Claire Roche <c.roche@example.org>");
+    }
+
+    #[test]
+    fn renewal_notice_and_expiry_follow_the_current_term() {
+        let mut doc = festival();
+        doc.convention.start = ok(d("2026-01-01"));
+        doc.convention.end = ok(d("2026-12-31"));
+        doc.convention.renewal = ok(Renewal::Tacit);
+        doc.convention.renewal_notice_days = ok(90);
+        let terms = |doc: &Document, as_of: &str| -> Vec<(DueKind, String, Date, DueStatus)> {
+            due_items(doc, d(as_of))
+                .into_iter()
+                .filter(|i| i.kind.is_term_date())
+                .map(|i| (i.kind, i.id, i.due, i.status))
+                .collect()
+        };
+        assert_eq!(
+            terms(&doc, "2026-06-01"),
+            vec![
+                (
+                    DueKind::RenewalNotice,
+                    "T1".into(),
+                    d("2026-10-02"),
+                    DueStatus::Pending
+                ),
+                (
+                    DueKind::Expiry,
+                    "T1".into(),
+                    d("2026-12-31"),
+                    DueStatus::Pending
+                ),
+            ]
+        );
+        // Renewed twice: the third term, 2028.
+        assert_eq!(
+            terms(&doc, "2028-11-15"),
+            vec![
+                (
+                    DueKind::RenewalNotice,
+                    "T3".into(),
+                    d("2028-10-02"),
+                    DueStatus::Overdue
+                ),
+                (
+                    DueKind::Expiry,
+                    "T3".into(),
+                    d("2028-12-31"),
+                    DueStatus::Pending
+                ),
+            ]
+        );
+        // Without tacit renewal: the expiry only, passed after the end.
+        doc.convention.renewal = ok(Renewal::None);
+        assert_eq!(
+            terms(&doc, "2027-02-01"),
+            vec![(
+                DueKind::Expiry,
+                "T1".into(),
+                d("2026-12-31"),
+                DueStatus::Overdue
+            )]
+        );
+    }
 }
