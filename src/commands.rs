@@ -1,6 +1,8 @@
 //! The commands behind the CLI; each returns data or writes to the writer
 //! it is given.
 
+pub mod export;
+
 use std::io::Write;
 use std::path::Path;
 
