@@ -337,3 +337,37 @@ fn ics_events_carry_an_alarm_and_the_owner() {
     by_uid("festival-campus-2026/publication/ville/1@pacte");
     by_uid("festival-campus-2026/expiry/T1/1@pacte");
 }
+
+#[test]
+fn money_followed_per_funder_and_in_kind_apart() {
+    let file = format!("{L008}/fires.toml");
+    let v = json(&["report", &file, "--as-of", "2026-06-15", "--format", "json"]);
+    let m = &v["conventions"][0]["money"];
+    let ville = &m["funders"][0];
+    assert_eq!(ville["id"], "ville");
+    assert_eq!(
+        [
+            &ville["granted"],
+            &ville["scheduled"],
+            &ville["received"],
+            &ville["late"]
+        ],
+        [30000, 30000, 15000, 15000]
+    );
+    assert_eq!(ville["late_count"], 1);
+    // The ticket sales are a source, not a party.
+    assert_eq!(m["funders"][2]["is_party"], false);
+    assert_eq!(m["funders"][2]["granted"], 4000);
+    // In kind: apart from money, with its valuation.
+    assert_eq!(m["in_kind"][0]["kind"], "in_kind");
+    assert_eq!(m["in_kind"][0]["amount"], 6000);
+    assert_eq!(m["in_kind_total"], 6000);
+    // 2026-02-01 .. 2026-11-30 is 303 days; to 2026-06-15, 135: 0.4455.
+    assert_eq!(m["period_share_elapsed"].to_string(), "0.4455");
+    assert_eq!(m["budget_share_spent"], 0);
+    // And in Markdown.
+    let md = ok(&["report", &file, "--as-of", "2026-06-15"]).replace(['\u{202F}', '\u{A0}'], " ");
+    assert!(md
+        .contains("| Ville de Lyon | 30 000,00 € | 30 000,00 € | 15 000,00 € | **15 000,00 €** |"));
+    assert!(md.contains("| Théâtre des Pentes | en nature | 6 000,00 € |"));
+}

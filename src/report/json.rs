@@ -135,6 +135,71 @@ struct ConventionOut<'a> {
     upcoming: Vec<DueRef<'a>>,
     expired: bool,
     deadlines: Vec<DeadlineOut<'a>>,
+    money: MoneyOut<'a>,
+}
+
+#[derive(Serialize)]
+struct FunderOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    is_party: bool,
+    granted: Num,
+    requested: Num,
+    scheduled: Num,
+    received: Num,
+    late: Num,
+    late_count: usize,
+}
+
+#[derive(Serialize)]
+struct InKindOut<'a> {
+    name: &'a str,
+    kind: &'static str,
+    amount: Option<Num>,
+    description: Option<&'a str>,
+}
+
+/// Money followed (revision 1.1); the shares rounded to 4 decimals.
+#[derive(Serialize)]
+struct MoneyOut<'a> {
+    funders: Vec<FunderOut<'a>>,
+    in_kind: Vec<InKindOut<'a>>,
+    in_kind_total: Num,
+    budget_share_spent: Option<Num>,
+    period_share_elapsed: Option<Num>,
+}
+
+fn money(m: &super::money::Money) -> MoneyOut<'_> {
+    MoneyOut {
+        funders: m
+            .funders
+            .iter()
+            .map(|f| FunderOut {
+                id: &f.id,
+                name: &f.name,
+                is_party: f.is_party,
+                granted: Num(f.granted),
+                requested: Num(f.requested),
+                scheduled: Num(f.scheduled),
+                received: Num(f.received),
+                late: Num(f.late),
+                late_count: f.late_count,
+            })
+            .collect(),
+        in_kind: m
+            .in_kind
+            .iter()
+            .map(|k| InKindOut {
+                name: &k.name,
+                kind: k.kind.as_str(),
+                amount: k.amount.map(Num),
+                description: k.description.as_deref(),
+            })
+            .collect(),
+        in_kind_total: Num(m.in_kind_total),
+        budget_share_spent: m.budget_share_spent.map(|v| Num(v.round_dp(4))),
+        period_share_elapsed: m.period_share_elapsed.map(|v| Num(v.round_dp(4))),
+    }
 }
 
 #[derive(Serialize)]
@@ -217,6 +282,7 @@ pub fn write(
             upcoming: s.upcoming().map(DueRef::new).collect(),
             expired: s.expired(),
             deadlines: s.entries.iter().map(DeadlineOut::new).collect(),
+            money: money(&s.money),
         })
         .collect();
     let parties = Pairs(

@@ -39,6 +39,7 @@ pub mod charts;
 pub mod csv;
 pub mod ics;
 pub mod json;
+pub mod money;
 pub mod scdl;
 pub mod status;
 pub mod summary;

@@ -267,6 +267,8 @@ pub struct Summary {
     pub parties: Vec<PartyRef>,
     pub contributions: Vec<Contribution>,
     pub detail: Option<Detail>,
+    /// Money followed: per funder, in kind, shares spent and elapsed.
+    pub money: super::money::Money,
 }
 
 impl Summary {
@@ -292,6 +294,7 @@ impl Summary {
             parties: Vec::new(),
             contributions: Vec::new(),
             detail: None,
+            money: Default::default(),
         }
     }
 
@@ -375,6 +378,7 @@ impl Summary {
                 })
                 .collect();
         }
+        s.money = super::money::build(doc, as_of, &s.entries, s.spent);
         if detail {
             s.detail = Some(build_detail(doc, as_of));
         }

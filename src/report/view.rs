@@ -193,6 +193,30 @@ pub struct ConventionView {
     pub indicators: Vec<IndicatorRow>,
     pub difficulties: Option<String>,
     pub lessons: Option<String>,
+    /// Money followed (revision 1.1).
+    pub funders: Vec<FunderRow>,
+    pub in_kind: Vec<InKindRow>,
+    pub in_kind_total: String,
+    /// "Budget spent: 12 % · period elapsed: 45 %", or empty.
+    pub shares: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct FunderRow {
+    pub name: String,
+    pub granted: String,
+    pub scheduled: String,
+    pub received: String,
+    pub late: String,
+    pub is_late: bool,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct InKindRow {
+    pub name: String,
+    pub kind: String,
+    pub valuation: String,
+    pub description: String,
 }
 
 fn rate(spent: Decimal, of: Decimal, w: &Words<'_>) -> String {
@@ -390,6 +414,45 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
             .collect(),
         difficulties: rich(&d.difficulties, target),
         lessons: rich(&d.lessons, target),
+        funders: s
+            .money
+            .funders
+            .iter()
+            .map(|f| FunderRow {
+                name: f.name.clone(),
+                granted: money(f.granted),
+                scheduled: money(f.scheduled),
+                received: money(f.received),
+                late: if f.late.is_zero() {
+                    String::new()
+                } else {
+                    money(f.late)
+                },
+                is_late: !f.late.is_zero(),
+            })
+            .collect(),
+        in_kind: s
+            .money
+            .in_kind
+            .iter()
+            .map(|k| InKindRow {
+                name: k.name.clone(),
+                kind: w.get(&format!("contribution_kind.{}", k.kind.as_str())),
+                valuation: k.amount.map(money).unwrap_or_default(),
+                description: k.description.clone().unwrap_or_default(),
+            })
+            .collect(),
+        in_kind_total: money(s.money.in_kind_total),
+        shares: match (s.money.budget_share_spent, s.money.period_share_elapsed) {
+            (Some(b), Some(p)) => w.fill(
+                "report.shares",
+                &[
+                    ("spent", &w.pct((b * Decimal::ONE_HUNDRED).round_dp(0))),
+                    ("elapsed", &w.pct((p * Decimal::ONE_HUNDRED).round_dp(0))),
+                ],
+            ),
+            _ => String::new(),
+        },
     }
 }
 
