@@ -126,6 +126,10 @@ pub struct ReportArgs {
     /// convention, else `lang` in pacte.toml, else French).
     #[arg(long, value_enum)]
     pub lang: Option<RenderLang>,
+    /// The financial account of one convention (France: the compte rendu
+    /// financier, Cerfa n° 15059): md, html or json.
+    #[arg(long)]
+    pub financial: bool,
     #[command(flatten)]
     pub out: Outputs,
 }

@@ -371,3 +371,171 @@ fn money_followed_per_funder_and_in_kind_apart() {
         .contains("| Ville de Lyon | 30 000,00 € | 30 000,00 € | 15 000,00 € | **15 000,00 €** |"));
     assert!(md.contains("| Théâtre des Pentes | en nature | 6 000,00 € |"));
 }
+
+const ACCOUNT: &str = r#"
+[convention]
+id = "crf"
+title = "Ateliers de quartier"
+status = "active"
+start = 2026-01-01
+end = 2026-12-31
+currency = "EUR"
+
+[[party]]
+id = "ville"
+name = "Ville"
+sector = "public"
+
+[[party]]
+id = "asso"
+name = "Association"
+sector = "civil_society"
+
+[funds]
+budget = 10000
+holder = "asso"
+
+[[funds.contribution]]
+party = "ville"
+kind = "financial"
+amount = 8000
+
+[[funds.contribution]]
+source = "Adhésions"
+kind = "financial"
+amount = 2000
+
+[[funds.contribution]]
+party = "asso"
+kind = "in_kind"
+amount = 1500.5
+description = "Bénévolat valorisé"
+
+[[funds.line]]
+label = "Animation"
+amount = 6000
+
+[[funds.line]]
+label = "Matériel"
+amount = 4000
+
+[tracking]
+difficulties = "Un atelier annulé."
+lessons = "Prévoir une salle de repli."
+
+[[tracking.expense]]
+date = 2026-03-01
+amount = 6600
+label = "Animateurs"
+line = "Animation"
+
+[[tracking.expense]]
+date = 2026-04-01
+amount = 1000
+label = "Fournitures"
+line = "Matériel"
+
+[[tracking.expense]]
+date = 2026-05-01
+amount = 250
+label = "Frais bancaires"
+
+[[tracking.expense]]
+date = 2027-05-01
+amount = 999
+label = "Après la date de situation"
+line = "Matériel"
+
+[[tracking.payment]]
+date = 2026-02-01
+amount = 5000
+from = "ville"
+"#;
+
+#[test]
+fn the_financial_account_figures_are_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("crf.toml"), ACCOUNT).unwrap();
+    let (code, out, err) = pacte_in(
+        dir.path(),
+        &[
+            "report",
+            "crf.toml",
+            "--financial",
+            "--as-of",
+            "2026-12-31",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let lines = &v["expenses"]["lines"];
+    let row = |i: usize| {
+        let l = &lines[i];
+        [
+            &l["label"],
+            &l["planned"],
+            &l["spent"],
+            &l["gap"],
+            &l["gap_pct"],
+            &l["rate"],
+        ]
+        .map(|x| x.to_string())
+    };
+    assert_eq!(
+        row(0),
+        ["\"Animation\"", "6000", "6600", "600", "10", "1.1"]
+    );
+    assert_eq!(
+        row(1),
+        ["\"Matériel\"", "4000", "1000", "-3000", "-75", "0.25"]
+    );
+    assert_eq!(row(2), ["null", "null", "250", "null", "null", "null"]);
+    let t = &v["expenses"]["total"];
+    assert_eq!(
+        [
+            &t["planned"],
+            &t["spent"],
+            &t["gap"],
+            &t["gap_pct"],
+            &t["rate"]
+        ]
+        .map(|x| x.to_string()),
+        ["10000", "7850", "-2150", "-21.5", "0.785"]
+    );
+    let income = &v["income"];
+    assert_eq!(income["funders"][0]["name"], "Ville");
+    assert_eq!(income["funders"][0]["planned"], 8000);
+    assert_eq!(income["funders"][0]["received"], 5000);
+    assert_eq!(income["funders"][1]["name"], "Adhésions");
+    assert_eq!(income["funders"][1]["received"], 0);
+    assert_eq!([&income["planned"], &income["received"]], [10000, 5000]);
+    assert_eq!(v["in_kind"]["total"].to_string(), "1500.5");
+    assert_eq!(v["in_kind"]["contributions"][0]["kind"], "in_kind");
+    assert_eq!(v["difficulties"], "Un atelier annulé.");
+    assert_eq!(v["lessons"], "Prévoir une salle de repli.");
+    // The same figures in Markdown, French typography.
+    let (_, md, _) = pacte_in(
+        dir.path(),
+        &["report", "crf.toml", "--financial", "--as-of", "2026-12-31"],
+    );
+    let md = md.replace(['\u{202F}', '\u{A0}'], " ");
+    assert!(
+        md.contains("| Matériel | 4 000,00 € | 1 000,00 € | −3 000,00 € | −75 % | 25 % |"),
+        "{md}"
+    );
+    assert!(md.contains("| **Total des charges** | **10 000,00 €** | **7 850,00 €** | **−2 150,00 €** | **−21,5 %** | **78,5 %** |"), "{md}");
+    // One convention only.
+    std::fs::write(
+        dir.path().join("other.toml"),
+        ACCOUNT.replace("\"crf\"", "\"crf2\""),
+    )
+    .unwrap();
+    let (code, _, err) = pacte_in(dir.path(), &["report", ".", "--financial"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--financial takes one convention file"),
+        "{err}"
+    );
+}

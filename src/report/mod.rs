@@ -37,6 +37,7 @@ use crate::Outcome;
 
 pub mod charts;
 pub mod csv;
+pub mod financial;
 pub mod ics;
 pub mod json;
 pub mod money;
@@ -190,14 +191,26 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         }
         None => None,
     };
+    if args.financial {
+        if found.len() != 1 {
+            bail!(
+                "--financial takes one convention file ({} found)",
+                found.len()
+            );
+        }
+        if matches!(format, ReportFormat::Ics | ReportFormat::Csv) {
+            bail!("--financial writes md, html or json");
+        }
+    }
     let templates = match format {
+        _ if args.financial => None,
         ReportFormat::Md | ReportFormat::Html => {
             Some(Templates::load(args.out.template_dir(config), format)?)
         }
         _ => None,
     };
     let as_of = args.as_of.unwrap_or_else(crate::commands::today);
-    let detail = templates.is_some();
+    let detail = templates.is_some() || args.financial;
     let summaries = summarize(&found, config, as_of, detail)?;
     if summaries.is_empty() {
         bail!("{}", nothing_found(&args.paths));
@@ -209,6 +222,14 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         (None, _) => config.lang.unwrap_or(Lang::Fr),
     };
     let write = |out: &mut dyn Write| -> Result<()> {
+        if args.financial {
+            let f = match format {
+                ReportFormat::Html => "html",
+                ReportFormat::Json => "json",
+                _ => "md",
+            };
+            return Ok(financial::write(out, f, &summaries[0], as_of, lang)?);
+        }
         match (&templates, format) {
             (Some(t), _) => t.write(out, &summaries, as_of, lang),
             (None, ReportFormat::Ics) => Ok(ics::write(out, as_of, &summaries)?),
