@@ -137,6 +137,7 @@ impl Entry {
     }
     pub fn is_pending(&self) -> bool {
         matches!(self.state, State::Pending { in_days } if in_days >= 0)
+            && self.waiting_for.is_none()
     }
 }
 
@@ -395,9 +396,10 @@ impl Summary {
 
     /// Pending due dates from the as-of date to `HORIZON_DAYS` after it.
     pub fn upcoming(&self) -> impl Iterator<Item = &Entry> {
-        self.entries
-            .iter()
-            .filter(|e| matches!(e.state, State::Pending { in_days } if (0..=HORIZON_DAYS).contains(&in_days)))
+        self.entries.iter().filter(|e| {
+            e.is_pending()
+                && matches!(e.state, State::Pending { in_days } if in_days <= HORIZON_DAYS)
+        })
     }
 
     /// Whether the convention's end has passed: its `expiry` is `passed`
@@ -535,6 +537,9 @@ pub enum Bucket {
 /// The deadline bucket of an entry, `None` when it is met, lapsed or due
 /// more than 90 days ahead.
 pub fn bucket(e: &Entry) -> Option<Bucket> {
+    if e.waiting_for.is_some() {
+        return None;
+    }
     match e.state {
         State::Overdue { .. } => Some(Bucket::Overdue),
         State::Pending { in_days } if in_days < 0 => None,
