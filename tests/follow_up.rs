@@ -539,3 +539,34 @@ fn the_financial_account_figures_are_exact() {
         "{err}"
     );
 }
+
+#[test]
+fn a_large_html_portfolio_summarises_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let conv = |i: usize, due: &str| {
+        format!(
+            "[convention]\nid = \"c{i:03}\"\ntitle = \"Convention {i}\"\nstatus = \"active\"\nstart = 2026-01-01\nend = 2026-12-31\n\n[[party]]\nid = \"a\"\nname = \"A\"\n\n[[party]]\nid = \"b\"\nname = \"B\"\n\n[[milestone]]\nid = \"M1\"\ntitle = \"Étape\"\ndue = {due}\nowner = \"a\"\n"
+        )
+    };
+    for i in 0..201 {
+        // Only c007's milestone is overdue as of 2026-06-15.
+        let due = if i == 7 { "2026-03-01" } else { "2026-09-01" };
+        std::fs::write(dir.path().join(format!("c{i:03}.toml")), conv(i, due)).unwrap();
+    }
+    let (code, html, err) = pacte_in(
+        dir.path(),
+        &["report", ".", "--format", "html", "--as-of", "2026-06-15"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(html.matches("<section class=\"convention\"").count(), 1);
+    assert!(html.contains("id=\"c-c007\""));
+    assert!(html.contains("<a href=\"#c-c007\">c007</a>"));
+    assert!(
+        !html.contains("href=\"#c-c008\""),
+        "no link to a section that is not there"
+    );
+    assert!(html.contains("les 200 autres figurent dans le tableau des conventions"));
+    // Markdown keeps every section.
+    let (_, md, _) = pacte_in(dir.path(), &["report", ".", "--as-of", "2026-06-15"]);
+    assert_eq!(md.matches("<a id=\"c-").count(), 201);
+}

@@ -334,13 +334,20 @@ impl Templates {
         let md = self.target == view::Target::Markdown;
         out.write_all(tidy(head, md).as_bytes())?;
         if let Some(tail) = tail {
-            // Sections rendered in parallel, a chunk at a time, in order.
-            for (c, chunk) in summaries.chunks(512).enumerate() {
+            // Sections rendered in parallel, a chunk at a time, in order. A
+            // large HTML portfolio gives a section only to the conventions
+            // that need attention (view::needs_section).
+            let all = view::sections_for_all(summaries, self.target);
+            let shown: Vec<(usize, &Summary)> = summaries
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| all || view::needs_section(s))
+                .collect();
+            for chunk in shown.chunks(512) {
                 let parts: Vec<Result<String>> = chunk
                     .par_iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let v = view::convention(s, c * 512 + i, &words, self.target);
+                    .map(|&(i, s)| {
+                        let v = view::convention(s, i, &words, self.target);
                         let mut cx = base.clone();
                         cx.insert("c", &v);
                         self.render(self.section, &cx)

@@ -102,6 +102,22 @@ impl Words<'_> {
     }
 }
 
+/// Above this many conventions, the HTML report summarises and links: a
+/// convention gets its own execution section only when it needs attention
+/// ([`needs_section`]); the others are one row of the conventions table.
+pub const LARGE_PORTFOLIO: usize = 200;
+
+/// A convention with something overdue or an installment late (its errors
+/// and warnings are counted in the conventions table).
+pub fn needs_section(s: &Summary) -> bool {
+    s.overdue().next().is_some() || s.money.funders.iter().any(|f| f.late_count > 0)
+}
+
+/// Whether the report gives each convention of `summaries` a section.
+pub fn sections_for_all(summaries: &[Summary], target: Target) -> bool {
+    target != Target::Html || summaries.len() <= LARGE_PORTFOLIO
+}
+
 fn anchor(s: &Summary, i: usize) -> String {
     match &s.id {
         Some(id) => format!("c-{id}"),
@@ -536,6 +552,8 @@ pub struct DeadlineBucket {
 
 #[derive(Serialize)]
 pub struct Frame {
+    /// Conventions summarised in the tables only (a large HTML portfolio).
+    pub summarised: usize,
     pub lang: &'static str,
     pub single: bool,
     pub title: String,
@@ -578,6 +596,15 @@ pub fn frame(
     target: Target,
 ) -> Frame {
     let single = summaries.len() == 1;
+    let all = sections_for_all(summaries, target);
+    // The link to a convention's section, or none when it has no section.
+    let link = |s: &Summary, i: usize| {
+        if all || needs_section(s) {
+            anchor(s, i)
+        } else {
+            String::new()
+        }
+    };
     let title = match summaries {
         [one] => {
             let name = one.title.clone().unwrap_or_else(|| one.display_id().into());
@@ -683,7 +710,7 @@ pub fn frame(
     for (i, s) in summaries.iter().enumerate() {
         let cur = s.currency.as_ref();
         conventions.push(ConventionRow {
-            anchor: anchor(s, i),
+            anchor: link(s, i),
             id: s.display_id().to_string(),
             title: s.title.clone().unwrap_or_default(),
             kind: w.get(&format!("report.kind.{}", s.kind.as_str())),
@@ -719,7 +746,7 @@ pub fn frame(
         let s = &summaries[i];
         let e = &s.entries[j];
         let row = DeadlineRow {
-            anchor: anchor(s, i),
+            anchor: link(s, i),
             convention: s.display_id().to_string(),
             kind: w.due_kind(e),
             id: e.id.clone(),
@@ -734,6 +761,11 @@ pub fn frame(
         }
     }
     Frame {
+        summarised: if all {
+            0
+        } else {
+            summaries.iter().filter(|s| !needs_section(s)).count()
+        },
         lang: w.lang.as_str(),
         single,
         title,
