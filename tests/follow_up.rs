@@ -566,6 +566,12 @@ fn a_large_html_portfolio_summarises_and_links() {
         "no link to a section that is not there"
     );
     assert!(html.contains("les 200 autres figurent dans le tableau des conventions"));
+    // The one section is compact: its overdue items, not its whole execution.
+    let section = &html[html.find("<section class=\"convention\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("<h4>En retard</h4>"), "{section}");
+    assert!(section.contains("jalon M1 — Étape"), "{section}");
+    assert!(!section.contains("<h4>Jalons</h4>"), "{section}");
     // Markdown keeps every section.
     let (_, md, _) = pacte_in(dir.path(), &["report", ".", "--as-of", "2026-06-15"]);
     assert_eq!(md.matches("<a id=\"c-").count(), 201);

@@ -210,7 +210,10 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         _ => None,
     };
     let as_of = args.as_of.unwrap_or_else(crate::commands::today);
-    let detail = templates.is_some() || args.financial;
+    // A large HTML portfolio summarises: no execution detail is kept (its
+    // sections are compact), which keeps memory flat (view::LARGE_PORTFOLIO).
+    let large_html = format == ReportFormat::Html && found.len() > view::LARGE_PORTFOLIO;
+    let detail = (templates.is_some() && !large_html) || args.financial;
     let summaries = summarize(&found, config, as_of, detail)?;
     if summaries.is_empty() {
         bail!("{}", nothing_found(&args.paths));
@@ -310,6 +313,7 @@ impl Templates {
         base.insert("l", &labels.to_json());
         base.insert("lang", lang.as_str());
         base.insert("single", &(summaries.len() == 1));
+        base.insert("compact", &!view::sections_for_all(summaries, self.target));
         base.insert("version", env!("CARGO_PKG_VERSION"));
         base.insert(
             "colon",

@@ -194,6 +194,8 @@ pub struct ConventionView {
     pub structure_errors: bool,
     pub milestones: Vec<DueRow>,
     pub milestones_summary: String,
+    /// Every overdue item (the compact section of a large portfolio).
+    pub overdue_items: Vec<DueRow>,
     pub reports: Vec<DueRow>,
     pub reports_summary: String,
     pub disbursements: Vec<DisbursementRow>,
@@ -312,6 +314,7 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
     let cur = s.currency.as_ref();
     let (milestones, mc) = due_rows(s.entries.iter().filter(|e| e.kind == DueKind::Milestone), w);
     let (reports, rc) = due_rows(s.entries.iter().filter(|e| e.kind == DueKind::Report), w);
+    let (overdue_items, _) = due_rows(s.entries.iter().filter(|e| e.is_overdue()), w);
     let d = s.detail.clone().unwrap_or_default();
     let money = |v: Decimal| w.money(v, cur);
     let period = match (s.start, s.end) {
@@ -343,6 +346,7 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
         period,
         structure_errors: s.completeness.is_none(),
         milestones_summary: counts_text(mc, w),
+        overdue_items,
         milestones,
         reports_summary: counts_text(rc, w),
         reports,
