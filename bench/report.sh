@@ -2,8 +2,8 @@
 # Benchmark of `pacte report`: N synthetic conventions (bench/generate.py).
 # Usage: bench/report.sh [N]   (default 10000)
 # Prints the wall time and peak memory (KB, /usr/bin/time %M) of the release
-# build writing the report of the whole folder as JSON, HTML, Markdown and
-# iCalendar, and of `pacte status`.
+# build writing the report of the whole folder as JSON, CSV, HTML, Markdown
+# and iCalendar, and of `pacte status`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -27,6 +27,9 @@ measure() { # label, command…
 
 for run in 1 2 3; do
   measure "pacte report ($n files, json) #$run" "$bin" report "$dir/conventions" --format json --as-of 2027-03-01 -o "$dir/out.json" --force
+done
+for run in 1 2 3; do
+  measure "pacte report ($n files, csv) #$run" "$bin" report "$dir/conventions" --format csv --as-of 2027-03-01 -o "$dir/out.csv" --force
 done
 for run in 1 2 3; do
   measure "pacte report ($n files, html) #$run" "$bin" report "$dir/conventions" --format html --as-of 2027-03-01 -o "$dir/out.html" --force

@@ -94,6 +94,32 @@ pub enum Command {
         after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
+    /// Export the essential data of the public grants (SCDL subventions 2.1).
+    #[command(
+        after_help = "Examples:\n  pacte export conventions --format scdl -o subventions.csv\n\nOne row per public grant of a convention under French law (jurisdiction FR, currency EUR).\nA grant that lacks a value the schema requires is left out and named on stderr (exit 1)."
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Files or folders (default: the workspace, or the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Export format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Output file (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// SCDL subventions 2.1 (CSV).
+    Scdl,
 }
 
 #[derive(Args, Debug)]
@@ -165,6 +191,10 @@ pub struct ReportArgs {
     /// convention, else `lang` in pacte.toml, else French).
     #[arg(long, value_enum)]
     pub lang: Option<RenderLang>,
+    /// The financial account of one convention (France: the compte rendu
+    /// financier, Cerfa n° 15059): md, html or json.
+    #[arg(long)]
+    pub financial: bool,
     #[command(flatten)]
     pub out: Outputs,
 }
@@ -199,6 +229,7 @@ pub enum ReportFormat {
     Html,
     Json,
     Ics,
+    Csv,
 }
 
 #[derive(Args, Debug)]

@@ -23,6 +23,11 @@ use crate::source::Span;
 pub enum DueKind {
     Milestone,
     Report,
+    Disbursement,
+    RenewalNotice,
+    Expiry,
+    FinancialAccount,
+    Publication,
 }
 
 impl DueKind {
@@ -30,7 +35,29 @@ impl DueKind {
         match self {
             DueKind::Milestone => "milestone",
             DueKind::Report => "report",
+            DueKind::Disbursement => "disbursement",
+            DueKind::RenewalNotice => "renewal_notice",
+            DueKind::Expiry => "expiry",
+            DueKind::FinancialAccount => "financial_account",
+            DueKind::Publication => "publication",
         }
+    }
+
+    /// Every kind, in the order of the enum.
+    pub const ALL: [DueKind; 7] = [
+        DueKind::Milestone,
+        DueKind::Report,
+        DueKind::Disbursement,
+        DueKind::RenewalNotice,
+        DueKind::Expiry,
+        DueKind::FinancialAccount,
+        DueKind::Publication,
+    ];
+
+    /// `renewal_notice` and `expiry` have no owner: once their date is
+    /// before the as-of date they are `passed`, never overdue.
+    pub fn is_term_date(self) -> bool {
+        matches!(self, DueKind::RenewalNotice | DueKind::Expiry)
     }
 }
 
@@ -64,8 +91,51 @@ pub struct DueItem {
     pub period_end: Option<Date>,
     pub due: Date,
     pub status: DueStatus,
+    /// The party that owes it (milestone `owner`, report and disbursement
+    /// `from`, the beneficiary of a compte rendu financier, the giver of a
+    /// publication); `None` for `renewal_notice` and `expiry`.
+    pub owner: Option<String>,
+    /// The owner's `contact`, when it has one.
+    pub contact: Option<ContactRef>,
+    /// A disbursement's amount.
+    pub amount: Option<rust_decimal::Decimal>,
+    /// A disbursement whose `after` item is not met yet: not due while it
+    /// is unmet (`due` is then its `date`).
+    pub waiting_for: Option<String>,
+    /// A disbursement whose paying party has a payment recorded on or
+    /// before the as-of date: its payments are followed, and L008 judges it.
+    pub followed: bool,
     /// The `[[milestone]]` or `[[report]]` table header, for diagnostics.
     pub span: Span,
+}
+
+/// A party's contact (`contact = { name, email }`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactRef {
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+impl ContactRef {
+    /// "Name <email>", "Name", "email", as one line.
+    pub fn line(&self) -> String {
+        match (&self.name, &self.email) {
+            (Some(n), Some(e)) => format!("{n} <{e}>"),
+            (Some(n), None) => n.clone(),
+            (None, Some(e)) => e.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// The contact of party `id`, when it has a name or an email.
+pub fn contact_of(doc: &Document, id: &str) -> Option<ContactRef> {
+    let c = doc.party(id)?.contact.get()?;
+    let r = ContactRef {
+        name: c.name.get().cloned(),
+        email: c.email.get().cloned(),
+    };
+    (r.name.is_some() || r.email.is_some()).then_some(r)
 }
 
 impl DueItem {
@@ -125,6 +195,19 @@ pub fn term(doc: &Document) -> Term {
 /// Nothing falls due before the signing date, when it is known
 /// ([`signing_date`]): a due date before it is not tracked.
 pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
+    due_items_in(
+        doc,
+        as_of,
+        doc.convention.jurisdiction.get().map(String::as_str),
+    )
+}
+
+/// [`due_items`] where the jurisdiction is known (the workspace default
+/// applied), with the other kinds of revision 1.1: disbursements
+/// ([`disbursements`]), the renewal-refusal deadline and the expiry of the
+/// current term ([`term_dates`]) and, for `FR` in `EUR`, the compte rendu
+/// financier and the publication of the grant ([`french_items`]).
+pub fn due_items_in(doc: &Document, as_of: Date, jurisdiction: Option<&str>) -> Vec<DueItem> {
     let term = term(doc);
     let tracking = doc.tracking.get();
     let signed = signing_date(doc);
@@ -166,6 +249,11 @@ pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
             period_end: None,
             due,
             status,
+            owner: m.owner.get().cloned(),
+            contact: m.owner.get().and_then(|o| contact_of(doc, o)),
+            amount: None,
+            waiting_for: None,
+            followed: false,
             span: m.span,
         });
     }
@@ -197,14 +285,400 @@ pub fn due_items(doc: &Document, as_of: Date) -> Vec<DueItem> {
                 period_end: Some(p.end),
                 due: p.due,
                 status,
+                owner: r.from.get().cloned(),
+                contact: r.from.get().and_then(|o| contact_of(doc, o)),
+                amount: None,
+                waiting_for: None,
+                followed: false,
                 span: r.span,
             });
         }
     }
 
+    out.extend(disbursements(doc, as_of, &term, signed));
+    out.extend(term_dates(doc, as_of, &term));
+    if jurisdiction == Some("FR")
+        && doc
+            .convention
+            .currency
+            .get()
+            .is_some_and(|c| c.code() == "EUR")
+    {
+        out.extend(french_items(doc, as_of, signed));
+    }
     out.sort_by(|a, b| {
         (a.due, a.kind, &a.id, a.occurrence).cmp(&(b.due, b.kind, &b.id, b.occurrence))
     });
+
+    out
+}
+
+/// The date `tracking.milestones` gives milestone `id`, when on or before `as_of`.
+fn milestone_done(doc: &Document, id: &str, as_of: Date) -> Option<Date> {
+    let t = doc.tracking.get()?;
+    let (_, v) = t.milestones.items().iter().find(|(k, _)| k.value == id)?;
+    v.get().copied().filter(|&d| d <= as_of)
+}
+
+/// The submission dates of report `id` on or before `as_of`, sorted.
+fn submissions(doc: &Document, id: &str, as_of: Date) -> Vec<Date> {
+    let Some(t) = doc.tracking.get() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Date> = t
+        .reports
+        .items()
+        .iter()
+        .filter(|(k, _)| k.value == id)
+        .flat_map(|(_, v)| v.items().iter().map(|d| d.value))
+        .filter(|&d| d <= as_of)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The payments recorded from party `from`, dated on or before `as_of`,
+/// sorted by date.
+pub fn payments_from(
+    doc: &Document,
+    from: &str,
+    as_of: Date,
+) -> Vec<(Date, rust_decimal::Decimal)> {
+    let Some(t) = doc.tracking.get() else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Date, rust_decimal::Decimal)> = t
+        .payments
+        .items()
+        .iter()
+        .filter(|p| p.from.get().is_some_and(|f| f == from))
+        .filter_map(|p| Some((*p.date.get()?, *p.amount.get()?)))
+        .filter(|(d, _)| *d <= as_of)
+        .collect();
+    out.sort_by_key(|(d, _)| *d);
+    out
+}
+
+/// The scheduled disbursements `D1`, `D2`, … (file order), with their due
+/// date and whether they are paid ("Due dates" in FORMAT.md):
+///
+/// * due on `date`, or on the signing date when `date` is before it ("à la
+///   signature"); with `after`, on the later of that and the date the
+///   milestone it names was met, or the first submission of the report it
+///   names on or after `date`; while that is unmet it is not due (pending,
+///   [`DueItem::waiting_for`]);
+/// * a party's payments (on or before `as_of`) are matched to its
+///   disbursements taken in the order of their `date` (then file order) by
+///   running totals: a disbursement is paid on the first payment date where
+///   the party's payments, summed, reach the sum of its disbursements up to
+///   and including this one;
+/// * none falls due after `terminated_on`.
+///
+/// A disbursement without a valid `date`, `amount` or `from` is skipped (S006).
+fn disbursements(doc: &Document, as_of: Date, term: &Term, signed: Option<Date>) -> Vec<DueItem> {
+    let Some(funds) = doc.funds.get() else {
+        return Vec::new();
+    };
+    let reports: Vec<&str> = doc
+        .reports
+        .items()
+        .iter()
+        .filter_map(|r| r.id.get().map(String::as_str))
+        .collect();
+    // (file index, date, amount, from)
+    let all: Vec<(
+        usize,
+        &model::Disbursement,
+        Date,
+        rust_decimal::Decimal,
+        &str,
+    )> = funds
+        .disbursements
+        .items()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            Some((
+                i,
+                d,
+                *d.date.get()?,
+                *d.amount.get()?,
+                d.from.get()?.as_str(),
+            ))
+        })
+        .collect();
+    // Paid dates, by running totals per party.
+    let mut paid: Vec<Option<Date>> = vec![None; all.len()];
+    let mut followed: Vec<bool> = vec![false; all.len()];
+    let mut parties: Vec<&str> = all.iter().map(|x| x.4).collect();
+    parties.sort_unstable();
+    parties.dedup();
+    for party in parties {
+        let payments = payments_from(doc, party, as_of);
+        let mut order: Vec<usize> = (0..all.len()).filter(|&k| all[k].4 == party).collect();
+        order.sort_by_key(|&k| (all[k].2, all[k].0));
+        let mut owed = rust_decimal::Decimal::ZERO;
+        for k in order {
+            owed = owed.saturating_add(all[k].3);
+            followed[k] = !payments.is_empty();
+            let mut sum = rust_decimal::Decimal::ZERO;
+            paid[k] = payments.iter().find_map(|(d, a)| {
+                sum = sum.saturating_add(*a);
+                (sum >= owed).then_some(*d)
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (i, d, date, amount, from)) in all.iter().enumerate() {
+        let mut due = match signed {
+            Some(s) if *date < s => s,
+            _ => *date,
+        };
+        let mut waiting_for = None;
+        if let Some(after) = d.after.get() {
+            let met = if reports.contains(&after.as_str()) {
+                submissions(doc, after, as_of)
+                    .into_iter()
+                    .find(|s| s >= date)
+            } else {
+                milestone_done(doc, after, as_of)
+            };
+            match met {
+                Some(m) => due = due.max(m),
+                None => waiting_for = Some(after.clone()),
+            }
+        }
+        if term.terminated_on.is_some_and(|t| due > t) {
+            continue;
+        }
+        let status = match paid[k] {
+            Some(on) => DueStatus::Met {
+                on,
+                late: waiting_for.is_none() && on > due,
+            },
+            None if waiting_for.is_none() && due < as_of => DueStatus::Overdue,
+            None => DueStatus::Pending,
+        };
+        out.push(DueItem {
+            kind: DueKind::Disbursement,
+            id: format!("D{}", i + 1),
+            occurrence: 1,
+            title: d.condition.get().cloned(),
+            report_kind: None,
+            every: None,
+            period_start: None,
+            period_end: None,
+            due,
+            status,
+            owner: Some(from.to_string()),
+            contact: contact_of(doc, from),
+            amount: Some(*amount),
+            waiting_for,
+            followed: followed[k],
+            span: d.span,
+        });
+    }
+    out
+}
+
+/// The terms of a convention: `(n, first day, last day)` of the term that
+/// covers `as_of` (the first one when `as_of` is on or before `end`); for a
+/// convention without tacit renewal, the one term. `None` without `end`.
+pub fn current_term(term: &Term, as_of: Date) -> Option<(u32, Option<Date>, Date)> {
+    let end = term.end?;
+    let Some(months) = term.tacit_renewal_months else {
+        return Some((1, term.start, end));
+    };
+    if as_of <= end {
+        return Some((1, term.start, end));
+    }
+    let base = end.tomorrow().ok()?;
+    let effective = term.effective_end(as_of)?;
+    // Count the renewal terms up to the one ending on `effective`.
+    let mut n: u32 = 1;
+    let mut first = base;
+    loop {
+        let months_total = i32::try_from(i64::from(n) * i64::from(months.max(1))).ok()?;
+        let last = match schedule::add_months(base, months_total) {
+            Some(d) => d.yesterday().ok()?,
+            None => Date::MAX,
+        };
+        if last >= effective || n >= 100_000 {
+            return Some((n + 1, Some(first), last));
+        }
+        first = last.tomorrow().ok()?;
+        n += 1;
+    }
+}
+
+/// The last day to refuse a tacit renewal of the current term (its end
+/// minus `renewal_notice_days`), and the end of the current term (the
+/// expiry), `T1` for the first term. Neither has an owner: each is pending,
+/// then passed (an overdue [`DueStatus`] that [`DueKind::is_term_date`]
+/// marks). None after `terminated_on`.
+fn term_dates(doc: &Document, as_of: Date, term: &Term) -> Vec<DueItem> {
+    let Some((n, _, last)) = current_term(term, as_of) else {
+        return Vec::new();
+    };
+    let c = &doc.convention;
+    let span = c.end.span().unwrap_or_default();
+    let mut out = Vec::new();
+    let status = |due: Date| {
+        if due < as_of {
+            DueStatus::Overdue
+        } else {
+            DueStatus::Pending
+        }
+    };
+    let item = |kind, due: Date| DueItem {
+        kind,
+        id: format!("T{n}"),
+        occurrence: 1,
+        title: None,
+        report_kind: None,
+        every: None,
+        period_start: None,
+        period_end: None,
+        due,
+        status: status(due),
+        owner: None,
+        contact: None,
+        amount: None,
+        waiting_for: None,
+        followed: false,
+        span,
+    };
+    let cut = |d: Date| term.terminated_on.is_none_or(|t| d <= t);
+    if term.tacit_renewal_months.is_some() {
+        if let Some(&days) = c.renewal_notice_days.get() {
+            if let Some(notice) = schedule::add_days(last, -days.max(0)) {
+                if cut(notice) {
+                    out.push(item(DueKind::RenewalNotice, notice));
+                }
+            }
+        }
+    }
+    if cut(last) {
+        out.push(item(DueKind::Expiry, last));
+    }
+    out
+}
+
+/// For a convention under French law (`FR`, `EUR`): the compte rendu
+/// financier of each budget year Y of a financial public grant for a
+/// project (id `GIVER-Y`, owed by the beneficiary, due 30 June of Y + 1,
+/// met by the first submission, dated from the earlier of `end` and
+/// 31 December of Y, of a report of kind `financial` or `final` from the
+/// beneficiary to the giver: the reports F002 accepts); and the publication
+/// of the grant's essential data (id: the giver), when a giver's grants to
+/// one beneficiary exceed 23 000 EUR a year, due three months after the
+/// signing date (absent while it is unknown), met by `tracking.published`.
+fn french_items(doc: &Document, as_of: Date, signed: Option<Date>) -> Vec<DueItem> {
+    use crate::grants::{pairs, public_grants};
+    let end = doc.convention.end.get().copied();
+    let mut out = Vec::new();
+    let item = |kind, id: String, due: Date, status, owner: &str, span| DueItem {
+        kind,
+        id,
+        occurrence: 1,
+        title: None,
+        report_kind: None,
+        every: None,
+        period_start: None,
+        period_end: None,
+        due,
+        status,
+        owner: Some(owner.to_string()),
+        contact: contact_of(doc, owner),
+        amount: None,
+        waiting_for: None,
+        followed: false,
+        span,
+    };
+    let state = |due: Date, met: Option<Date>| match met {
+        Some(on) => DueStatus::Met { on, late: on > due },
+        None if due < as_of => DueStatus::Overdue,
+        None => DueStatus::Pending,
+    };
+    let all = pairs(public_grants(doc));
+    for pair in &all {
+        let Some(fin) = pair.only(|g| g.financial && g.project) else {
+            continue;
+        };
+        let accepted: Vec<&str> = doc
+            .reports
+            .items()
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.kind.get(),
+                    Some(ReportKind::Financial | ReportKind::Final)
+                ) && r.from.get().is_some_and(|f| f == pair.beneficiary)
+                    && match &r.to {
+                        Field::Ok(to) => to.value.iter().any(|t| t.value == pair.giver),
+                        Field::Absent | Field::Empty(_) => true,
+                        Field::Invalid(_) => false,
+                    }
+            })
+            .filter_map(|r| r.id.get().map(String::as_str))
+            .collect();
+        let span = fin.grants[0].span;
+        for y in fin.budget_years(doc) {
+            let (Ok(y16), Ok(next)) = (i16::try_from(y), i16::try_from(y + 1)) else {
+                continue;
+            };
+            let (Ok(dec31), Ok(due)) = (Date::new(y16, 12, 31), Date::new(next, 6, 30)) else {
+                continue;
+            };
+            if signed.is_some_and(|s| due < s) {
+                continue;
+            }
+            let from = end.map_or(dec31, |e| e.min(dec31));
+            let met = accepted
+                .iter()
+                .filter_map(|id| submissions(doc, id, as_of).into_iter().find(|d| *d >= from))
+                .min();
+            out.push(item(
+                DueKind::FinancialAccount,
+                format!("{}-{y}", pair.giver),
+                due,
+                state(due, met),
+                pair.beneficiary,
+                span,
+            ));
+        }
+    }
+    if let Some(signed) = signed {
+        let threshold = crate::rules::french_law::f001_public_grant_terms::THRESHOLD;
+        let mut givers: Vec<(&str, Span)> = Vec::new();
+        for pair in &all {
+            if pair.annual_amount(doc) > threshold && !givers.iter().any(|(g, _)| *g == pair.giver)
+            {
+                givers.push((pair.giver, pair.grants[0].span));
+            }
+        }
+        for (giver, span) in givers {
+            let Some(due) = schedule::add_months(signed, 3) else {
+                continue;
+            };
+            let met = doc.tracking.get().and_then(|t| {
+                t.published
+                    .items()
+                    .iter()
+                    .find(|(k, _)| k.value == giver)
+                    .and_then(|(_, v)| v.get().copied())
+                    .filter(|&d| d <= as_of)
+            });
+            out.push(item(
+                DueKind::Publication,
+                giver.to_string(),
+                due,
+                state(due, met),
+                giver,
+                span,
+            ));
+        }
+    }
     out
 }
 
@@ -384,6 +858,7 @@ mod tests {
     fn summary(items: &[DueItem]) -> Vec<(String, usize, Date, DueStatus)> {
         items
             .iter()
+            .filter(|i| matches!(i.kind, DueKind::Milestone | DueKind::Report))
             .map(|i| (i.id.clone(), i.occurrence, i.due, i.status))
             .collect()
     }
@@ -391,7 +866,10 @@ mod tests {
     #[test]
     fn a_realistic_convention() {
         let as_of = d("2026-09-15");
-        let items = due_items(&festival(), as_of);
+        let items: Vec<DueItem> = due_items(&festival(), as_of)
+            .into_iter()
+            .filter(|i| i.kind != DueKind::Expiry)
+            .collect();
         let met = |on: &str, late| DueStatus::Met { on: d(on), late };
         assert_eq!(
             summary(&items),
@@ -508,7 +986,9 @@ mod tests {
             reports.value[1].anchor = Field::Invalid(Span::default());
         }
         let items = due_items(&doc, d("2026-06-15"));
-        assert!(items.iter().all(|i| i.kind == DueKind::Milestone));
+        assert!(items
+            .iter()
+            .all(|i| matches!(i.kind, DueKind::Milestone | DueKind::Expiry)));
     }
 
     #[test]
@@ -541,5 +1021,200 @@ mod tests {
         let r2 = items.iter().find(|i| i.id == "R2").unwrap();
         // Second term: 2026-12-01 .. 2027-11-30, plus 90 days.
         assert_eq!(r2.due, date(2028, 2, 28));
+    }
+
+    fn disbursement(date: &str, amount: i64, after: Option<&str>) -> model::Disbursement {
+        model::Disbursement {
+            date: ok(d(date)),
+            amount: ok(rust_decimal::Decimal::from(amount)),
+            from: ok("ville".into()),
+            after: after.map_or(Field::Absent, |a| ok(a.into())),
+            ..model::Disbursement::default()
+        }
+    }
+
+    fn payment(date: &str, amount: i64) -> model::Payment {
+        model::Payment {
+            date: ok(d(date)),
+            amount: ok(rust_decimal::Decimal::from(amount)),
+            from: ok("ville".into()),
+            ..model::Payment::default()
+        }
+    }
+
+    /// The festival with three installments from the Ville (10 000 on
+    /// 03-15, 10 000 on 05-15, 10 000 on 07-15 after report R1) and these
+    /// payments.
+    fn paid(payments: Vec<model::Payment>) -> Document {
+        let mut doc = festival();
+        doc.funds = ok(model::Funds {
+            disbursements: ok(vec![
+                disbursement("2026-03-15", 10000, None),
+                disbursement("2026-05-15", 10000, None),
+                disbursement("2026-07-15", 10000, Some("R1")),
+            ]),
+            ..model::Funds::default()
+        });
+        if let Field::Ok(t) = &mut doc.tracking {
+            t.value.payments = ok(payments);
+        }
+        doc
+    }
+
+    fn money(doc: &Document, as_of: &str) -> Vec<(String, Date, DueStatus, bool)> {
+        due_items(doc, d(as_of))
+            .into_iter()
+            .filter(|i| i.kind == DueKind::Disbursement)
+            .map(|i| (i.id, i.due, i.status, i.followed))
+            .collect()
+    }
+
+    #[test]
+    fn payments_are_matched_by_running_totals() {
+        let met = |on: &str, late| DueStatus::Met { on: d(on), late };
+        // Exact: one payment per installment, the second late.
+        let doc = paid(vec![
+            payment("2026-03-10", 10000),
+            payment("2026-05-20", 10000),
+        ]);
+        assert_eq!(
+            money(&doc, "2026-09-15"),
+            vec![
+                ("D1".into(), d("2026-03-15"), met("2026-03-10", false), true),
+                ("D2".into(), d("2026-05-15"), met("2026-05-20", true), true),
+                // After R1, whose first submission on or after 07-15 is 08-01.
+                ("D3".into(), d("2026-08-01"), DueStatus::Overdue, true),
+            ]
+        );
+        // Partial: 15 000 pays D1 only; D2 waits for the running total.
+        let doc = paid(vec![payment("2026-03-10", 15000)]);
+        let m = money(&doc, "2026-06-01");
+        assert_eq!(m[0].2, met("2026-03-10", false));
+        assert_eq!(m[1].2, DueStatus::Overdue);
+        // Over-payment: 35 000 at once pays all three, D3 before it is due.
+        let doc = paid(vec![payment("2026-03-10", 35000)]);
+        let m = money(&doc, "2026-09-15");
+        assert!(m
+            .iter()
+            .all(|x| matches!(x.2, DueStatus::Met { late: false, .. })));
+        // None recorded: not followed (L008 says nothing), still overdue.
+        let doc = paid(vec![]);
+        let m = money(&doc, "2026-06-01");
+        assert_eq!(m[1].2, DueStatus::Overdue);
+        assert!(m.iter().all(|x| !x.3));
+        // A payment after the as-of date is ignored.
+        let doc = paid(vec![payment("2026-07-01", 10000)]);
+        let m = money(&doc, "2026-06-01");
+        assert!(m
+            .iter()
+            .all(|x| !x.3 && !matches!(x.2, DueStatus::Met { .. })));
+    }
+
+    #[test]
+    fn a_disbursement_after_an_unmet_report_is_not_due() {
+        let mut doc = paid(vec![payment("2026-03-10", 20000)]);
+        if let Field::Ok(t) = &mut doc.tracking {
+            t.value.reports = ok(vec![(key("R1"), ok(dates(&["2026-06-10"])))]);
+        }
+        // R1's only submission is before D3's date: D3 waits.
+        let items = due_items(&doc, d("2026-09-15"));
+        let d3 = items.iter().find(|i| i.id == "D3").unwrap();
+        assert_eq!(d3.status, DueStatus::Pending);
+        assert_eq!(d3.waiting_for.as_deref(), Some("R1"));
+        assert_eq!(d3.due, d("2026-07-15"));
+        assert_eq!(d3.owner.as_deref(), Some("ville"));
+        // After a milestone: due when it was met, if later than its date.
+        if let Field::Ok(f) = &mut doc.funds {
+            f.value.disbursements = ok(vec![disbursement("2026-05-01", 10000, Some("M2"))]);
+        }
+        let items = due_items(&doc, d("2026-09-15"));
+        let d1 = items.iter().find(|i| i.id == "D1").unwrap();
+        assert_eq!(d1.due, d("2026-05-20"));
+    }
+
+    #[test]
+    fn a_disbursement_before_signing_is_due_at_signing() {
+        let mut doc = paid(vec![]);
+        doc.parties = ok(vec![model::Party {
+            id: ok("ville".into()),
+            contact: ok(model::Contact {
+                name: ok("Claire Roche".into()),
+                email: ok("c.roche@example.org".into()),
+                ..model::Contact::default()
+            }),
+            ..model::Party::default()
+        }]);
+        doc.signatures = ok(vec![model::Signature {
+            party: ok("ville".into()),
+            date: ok(d("2026-04-01")),
+            ..model::Signature::default()
+        }]);
+        let items = due_items(&doc, d("2026-09-15"));
+        let d1 = items.iter().find(|i| i.id == "D1").unwrap();
+        assert_eq!(d1.due, d("2026-04-01"));
+        let contact = d1.contact.as_ref().unwrap();
+        assert_eq!(contact.line(), "Claire Roche <c.roche@example.org>");
+    }
+
+    #[test]
+    fn renewal_notice_and_expiry_follow_the_current_term() {
+        let mut doc = festival();
+        doc.convention.start = ok(d("2026-01-01"));
+        doc.convention.end = ok(d("2026-12-31"));
+        doc.convention.renewal = ok(Renewal::Tacit);
+        doc.convention.renewal_notice_days = ok(90);
+        let terms = |doc: &Document, as_of: &str| -> Vec<(DueKind, String, Date, DueStatus)> {
+            due_items(doc, d(as_of))
+                .into_iter()
+                .filter(|i| i.kind.is_term_date())
+                .map(|i| (i.kind, i.id, i.due, i.status))
+                .collect()
+        };
+        assert_eq!(
+            terms(&doc, "2026-06-01"),
+            vec![
+                (
+                    DueKind::RenewalNotice,
+                    "T1".into(),
+                    d("2026-10-02"),
+                    DueStatus::Pending
+                ),
+                (
+                    DueKind::Expiry,
+                    "T1".into(),
+                    d("2026-12-31"),
+                    DueStatus::Pending
+                ),
+            ]
+        );
+        // Renewed twice: the third term, 2028.
+        assert_eq!(
+            terms(&doc, "2028-11-15"),
+            vec![
+                (
+                    DueKind::RenewalNotice,
+                    "T3".into(),
+                    d("2028-10-02"),
+                    DueStatus::Overdue
+                ),
+                (
+                    DueKind::Expiry,
+                    "T3".into(),
+                    d("2028-12-31"),
+                    DueStatus::Pending
+                ),
+            ]
+        );
+        // Without tacit renewal: the expiry only, passed after the end.
+        doc.convention.renewal = ok(Renewal::None);
+        assert_eq!(
+            terms(&doc, "2027-02-01"),
+            vec![(
+                DueKind::Expiry,
+                "T1".into(),
+                d("2026-12-31"),
+                DueStatus::Overdue
+            )]
+        );
     }
 }

@@ -134,5 +134,16 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
         cli::Command::Report(args) => report::report(&args, &config()?, stdout),
+        cli::Command::Export(args) => {
+            let export = commands::export::Export {
+                paths: &args.paths,
+                format: match args.format {
+                    cli::ExportFormat::Scdl => commands::export::Format::Scdl,
+                },
+                output: args.output.as_deref(),
+                force: args.force,
+            };
+            commands::export::run(&export, &config()?, stdout, &mut std::io::stderr().lock())
+        }
     }
 }

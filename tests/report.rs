@@ -113,7 +113,7 @@ fn json(args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn json_matches_the_lifecycle_rules() {
-    // `overdue` is exactly what L001 and L002 report.
+    // `overdue` is exactly what L001, L002 and L008 report.
     for as_of in ["2026-11-24", "2027-03-01", "2027-09-01"] {
         let report = json(&["report", "examples", "--as-of", as_of, "--format", "json"]);
         let check = json(&["check", "examples", "--as-of", as_of, "--format", "json"]);
@@ -127,7 +127,7 @@ fn json_matches_the_lifecycle_rules() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|d| d["code"] == "L001" || d["code"] == "L002")
+            .filter(|d| ["L001", "L002", "L008"].iter().any(|c| d["code"] == *c))
             .count();
         assert_eq!(overdue, fired, "as of {as_of}");
         assert_eq!(report["totals"]["overdue"], overdue);

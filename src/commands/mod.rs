@@ -2,6 +2,7 @@
 //! it is given.
 
 pub mod diff;
+pub mod export;
 pub mod log;
 pub mod sign;
 

@@ -42,6 +42,21 @@ pub struct Mark {
     pub y: String,
     pub class: &'static str,
     pub title: String,
+    /// `milestone` (a circle), `report` (a square) or `disbursement` (a
+    /// diamond): the timeline draws reports and disbursements too.
+    pub shape: &'static str,
+    /// The square's corner, or the diamond's points.
+    pub x0: String,
+    pub y0: String,
+    pub points: String,
+}
+
+/// Whether the timeline draws this due item.
+fn drawn(kind: DueKind) -> bool {
+    matches!(
+        kind,
+        DueKind::Milestone | DueKind::Report | DueKind::Disbursement
+    )
 }
 
 #[derive(Serialize)]
@@ -140,12 +155,12 @@ fn timeline(all: &[Summary], as_of: Date, w: &Words<'_>) -> Option<Timeline> {
     let mut hi = as_of;
     let mut any = false;
     for s in summaries {
-        for d in s.start.iter().chain(s.end.iter()).chain(
-            s.entries
-                .iter()
-                .filter(|e| e.kind == DueKind::Milestone)
-                .map(|e| &e.due),
-        ) {
+        for d in s
+            .start
+            .iter()
+            .chain(s.end.iter())
+            .chain(s.entries.iter().filter(|e| drawn(e.kind)).map(|e| &e.due))
+        {
             lo = lo.min(*d);
             hi = hi.max(*d);
             any = true;
@@ -172,18 +187,35 @@ fn timeline(all: &[Summary], as_of: Date, w: &Words<'_>) -> Option<Timeline> {
         let marks = s
             .entries
             .iter()
-            .filter(|e| e.kind == DueKind::Milestone)
-            .map(|e| Mark {
-                x: n(x(e.due)),
-                y: n(y + ROW_H / 2.0),
-                class: e.state.key(),
-                title: format!(
-                    "{} {} — {} — {}",
-                    e.id,
-                    e.title.as_deref().unwrap_or(""),
-                    w.date(e.due),
-                    w.state(e.state)
-                ),
+            .filter(|e| drawn(e.kind))
+            .map(|e| {
+                let (cx, cy) = (x(e.due), y + ROW_H / 2.0);
+                Mark {
+                    x: n(cx),
+                    y: n(cy),
+                    class: e.state.key(),
+                    title: format!(
+                        "{} {} — {} — {}",
+                        e.id,
+                        e.title.as_deref().unwrap_or(""),
+                        w.date(e.due),
+                        w.state(e.state)
+                    ),
+                    shape: e.kind.as_str(),
+                    x0: n(cx - 3.5),
+                    y0: n(cy - 3.5),
+                    points: format!(
+                        "{},{} {},{} {},{} {},{}",
+                        n(cx),
+                        n(cy - 4.5),
+                        n(cx + 4.5),
+                        n(cy),
+                        n(cx),
+                        n(cy + 4.5),
+                        n(cx - 4.5),
+                        n(cy)
+                    ),
+                }
             })
             .collect();
         rows.push(TimelineRow {

@@ -60,10 +60,10 @@ fn ymd(d: Date) -> String {
 
 fn report_kind(k: Option<ReportKind>, lang: Lang) -> &'static str {
     match (k, lang) {
-        (Some(ReportKind::Activity), Lang::Fr) => "rapport d'activité",
-        (Some(ReportKind::Financial), Lang::Fr) => "rapport financier",
-        (Some(ReportKind::Final), Lang::Fr) => "rapport final",
-        (None, Lang::Fr) => "rapport",
+        (Some(ReportKind::Activity), Lang::Fr) => "compte rendu d’activité",
+        (Some(ReportKind::Financial), Lang::Fr) => "compte rendu financier",
+        (Some(ReportKind::Final), Lang::Fr) => "bilan final",
+        (None, Lang::Fr) => "compte rendu",
         (Some(ReportKind::Activity), Lang::En) => "activity report",
         (Some(ReportKind::Financial), Lang::En) => "financial report",
         (Some(ReportKind::Final), Lang::En) => "final report",
@@ -98,6 +98,29 @@ pub fn summary_text(s: &Summary, e: &Entry) -> String {
                 format!("{k} {}", e.id)
             }
         }
+        DueKind::Disbursement => match lang {
+            Lang::Fr => format!("Versement {}", e.id),
+            Lang::En => format!("Disbursement {}", e.id),
+        },
+        DueKind::RenewalNotice => match lang {
+            Lang::Fr => format!("Dernier jour pour refuser la reconduction ({})", e.id),
+            Lang::En => format!("Last day to refuse the renewal ({})", e.id),
+        },
+        DueKind::Expiry => match lang {
+            Lang::Fr => format!("Fin de la convention ({})", e.id),
+            Lang::En => format!("End of the convention ({})", e.id),
+        },
+        DueKind::FinancialAccount => match lang {
+            Lang::Fr => format!("Compte rendu financier {}", e.id),
+            Lang::En => format!("Financial account {}", e.id),
+        },
+        DueKind::Publication => match lang {
+            Lang::Fr => format!(
+                "Publication des données essentielles de la subvention ({})",
+                e.id
+            ),
+            Lang::En => format!("Publication of the grant’s essential data ({})", e.id),
+        },
     };
     format!("{what} — {conv}")
 }
@@ -114,7 +137,28 @@ fn state_text(e: &Entry, lang: Lang) -> String {
         (State::Lapsed { .. }, Lang::En) => "Date passed, not done".into(),
         (State::Pending { .. }, Lang::Fr) => "À venir".into(),
         (State::Pending { .. }, Lang::En) => "Pending".into(),
+        (State::Passed { .. }, Lang::Fr) => "Échéance passée".into(),
+        (State::Passed { .. }, Lang::En) => "Passed".into(),
     }
+}
+
+/// "Redevable : la Ville (Claire Roche <c@x.fr>)" for the event description.
+fn owner_text(s: &Summary, e: &Entry) -> Option<String> {
+    let owner = e.owner.as_deref()?;
+    let name = s
+        .parties
+        .iter()
+        .find(|p| p.id == owner)
+        .map_or(owner, |p| p.name.as_str());
+    let contact = e
+        .contact
+        .as_ref()
+        .map(|c| format!(" ({})", c.line()))
+        .unwrap_or_default();
+    Some(match s.lang {
+        Lang::Fr => format!("Redevable\u{A0}: {name}{contact}"),
+        Lang::En => format!("Owed by: {name}{contact}"),
+    })
 }
 
 /// The whole calendar.
@@ -173,10 +217,23 @@ pub fn write(out: &mut dyn Write, as_of: Date, summaries: &[Summary]) -> std::io
                     Lang::En => desc.push_str(&format!("Period {a} to {b}\n")),
                 }
             }
+            if let Some(owner) = owner_text(s, e) {
+                desc.push_str(&owner);
+                desc.push('\n');
+            }
             desc.push_str(&state_text(e, s.lang));
             line(&mut buf, &format!("DESCRIPTION:{}", escape(&desc)));
             line(&mut buf, &format!("CATEGORIES:{}", e.kind.as_str()));
             line(&mut buf, "TRANSP:TRANSPARENT");
+            // A reminder 7 days before (CLI.md, revision 1.1).
+            line(&mut buf, "BEGIN:VALARM");
+            line(&mut buf, "ACTION:DISPLAY");
+            line(&mut buf, "TRIGGER:-P7D");
+            line(
+                &mut buf,
+                &format!("DESCRIPTION:{}", escape(&summary_text(s, e))),
+            );
+            line(&mut buf, "END:VALARM");
             line(&mut buf, "END:VEVENT");
             if buf.len() > 1 << 20 {
                 out.write_all(&buf)?;

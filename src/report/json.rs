@@ -53,6 +53,41 @@ struct DueRef<'a> {
     due: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     days_late: Option<i64>,
+    owner: Option<&'a str>,
+    contact: Option<ContactOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_for: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactOut<'a> {
+    name: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+/// One item of `deadlines`: every due item with its state (CLI.md).
+#[derive(Serialize)]
+struct DeadlineOut<'a> {
+    #[serde(flatten)]
+    item: DueRef<'a>,
+    state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    met_on: Option<String>,
+}
+
+impl<'a> DeadlineOut<'a> {
+    fn new(e: &'a Entry) -> Self {
+        DeadlineOut {
+            item: DueRef::new(e),
+            state: e.state.csv_key(),
+            met_on: match e.state {
+                State::OnTime { on } | State::Late { on, .. } => Some(on.to_string()),
+                _ => None,
+            },
+        }
+    }
 }
 
 impl<'a> DueRef<'a> {
@@ -67,6 +102,13 @@ impl<'a> DueRef<'a> {
                 State::Overdue { days } => Some(days),
                 _ => None,
             },
+            owner: e.owner.as_deref(),
+            contact: e.contact.as_ref().map(|c| ContactOut {
+                name: c.name.as_deref(),
+                email: c.email.as_deref(),
+            }),
+            amount: e.amount.map(Num),
+            waiting_for: e.waiting_for.as_deref(),
         }
     }
 }
@@ -93,6 +135,73 @@ struct ConventionOut<'a> {
     next_deadline: Option<DueRef<'a>>,
     overdue: Vec<DueRef<'a>>,
     upcoming: Vec<DueRef<'a>>,
+    expired: bool,
+    deadlines: Vec<DeadlineOut<'a>>,
+    money: MoneyOut<'a>,
+}
+
+#[derive(Serialize)]
+struct FunderOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    is_party: bool,
+    granted: Num,
+    requested: Num,
+    scheduled: Num,
+    received: Num,
+    late: Num,
+    late_count: usize,
+}
+
+#[derive(Serialize)]
+struct InKindOut<'a> {
+    name: &'a str,
+    kind: &'static str,
+    amount: Option<Num>,
+    description: Option<&'a str>,
+}
+
+/// Money followed (revision 1.1); the shares rounded to 4 decimals.
+#[derive(Serialize)]
+struct MoneyOut<'a> {
+    funders: Vec<FunderOut<'a>>,
+    in_kind: Vec<InKindOut<'a>>,
+    in_kind_total: Num,
+    budget_share_spent: Option<Num>,
+    period_share_elapsed: Option<Num>,
+}
+
+fn money(m: &super::money::Money) -> MoneyOut<'_> {
+    MoneyOut {
+        funders: m
+            .funders
+            .iter()
+            .map(|f| FunderOut {
+                id: &f.id,
+                name: &f.name,
+                is_party: f.is_party,
+                granted: Num(f.granted),
+                requested: Num(f.requested),
+                scheduled: Num(f.scheduled),
+                received: Num(f.received),
+                late: Num(f.late),
+                late_count: f.late_count,
+            })
+            .collect(),
+        in_kind: m
+            .in_kind
+            .iter()
+            .map(|k| InKindOut {
+                name: &k.name,
+                kind: k.kind.as_str(),
+                amount: k.amount.map(Num),
+                description: k.description.as_deref(),
+            })
+            .collect(),
+        in_kind_total: Num(m.in_kind_total),
+        budget_share_spent: m.budget_share_spent.map(|v| Num(v.round_dp(4))),
+        period_share_elapsed: m.period_share_elapsed.map(|v| Num(v.round_dp(4))),
+    }
 }
 
 #[derive(Serialize)]
@@ -174,6 +283,9 @@ pub fn write(
             next_deadline: s.next_deadline().map(DueRef::new),
             overdue: s.overdue().map(DueRef::new).collect(),
             upcoming: s.upcoming().map(DueRef::new).collect(),
+            expired: s.expired(),
+            deadlines: s.entries.iter().map(DeadlineOut::new).collect(),
+            money: money(&s.money),
         })
         .collect();
     let parties = Pairs(

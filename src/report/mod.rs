@@ -36,8 +36,12 @@ use crate::render::templates::{self, TemplateSet};
 use crate::Outcome;
 
 pub mod charts;
+pub mod csv;
+pub mod financial;
 pub mod ics;
 pub mod json;
+pub mod money;
+pub mod scdl;
 pub mod status;
 pub mod summary;
 pub mod totals;
@@ -169,6 +173,7 @@ impl ReportFormat {
             "html" | "htm" => ReportFormat::Html,
             "json" => ReportFormat::Json,
             "ics" | "ical" => ReportFormat::Ics,
+            "csv" => ReportFormat::Csv,
             _ => return None,
         })
     }
@@ -194,14 +199,29 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         }
         None => None,
     };
+    if args.financial {
+        if found.len() != 1 {
+            bail!(
+                "--financial takes one convention file ({} found)",
+                found.len()
+            );
+        }
+        if matches!(format, ReportFormat::Ics | ReportFormat::Csv) {
+            bail!("--financial writes md, html or json");
+        }
+    }
     let templates = match format {
+        _ if args.financial => None,
         ReportFormat::Md | ReportFormat::Html => {
             Some(Templates::load(args.out.template_dir(config), format)?)
         }
         _ => None,
     };
     let as_of = args.as_of.unwrap_or_else(crate::commands::today);
-    let detail = templates.is_some();
+    // A large HTML portfolio summarises: no execution detail is kept (its
+    // sections are compact), which keeps memory flat (view::LARGE_PORTFOLIO).
+    let large_html = format == ReportFormat::Html && found.len() > view::LARGE_PORTFOLIO;
+    let detail = (templates.is_some() && !large_html) || args.financial;
     let summaries = summarize(&found, config, as_of, detail)?;
     if summaries.is_empty() {
         bail!("{}", nothing_found(&args.paths));
@@ -213,9 +233,18 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         (None, _) => config.lang.unwrap_or(Lang::Fr),
     };
     let write = |out: &mut dyn Write| -> Result<()> {
+        if args.financial {
+            let f = match format {
+                ReportFormat::Html => "html",
+                ReportFormat::Json => "json",
+                _ => "md",
+            };
+            return Ok(financial::write(out, f, &summaries[0], as_of, lang)?);
+        }
         match (&templates, format) {
             (Some(t), _) => t.write(out, &summaries, as_of, lang),
             (None, ReportFormat::Ics) => Ok(ics::write(out, as_of, &summaries)?),
+            (None, ReportFormat::Csv) => Ok(csv::write(out, &summaries)?),
             (None, _) => Ok(json::write(
                 out,
                 as_of,
@@ -292,6 +321,7 @@ impl Templates {
         base.insert("l", &labels.to_json());
         base.insert("lang", lang.as_str());
         base.insert("single", &(summaries.len() == 1));
+        base.insert("compact", &!view::sections_for_all(summaries, self.target));
         base.insert("version", env!("CARGO_PKG_VERSION"));
         base.insert(
             "colon",
@@ -317,13 +347,20 @@ impl Templates {
         let md = self.target == view::Target::Markdown;
         out.write_all(tidy(head, md).as_bytes())?;
         if let Some(tail) = tail {
-            // Sections rendered in parallel, a chunk at a time, in order.
-            for (c, chunk) in summaries.chunks(512).enumerate() {
+            // Sections rendered in parallel, a chunk at a time, in order. A
+            // large HTML portfolio gives a section only to the conventions
+            // that need attention (view::needs_section).
+            let all = view::sections_for_all(summaries, self.target);
+            let shown: Vec<(usize, &Summary)> = summaries
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| all || view::needs_section(s))
+                .collect();
+            for chunk in shown.chunks(512) {
                 let parts: Vec<Result<String>> = chunk
                     .par_iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let v = view::convention(s, c * 512 + i, &words, self.target);
+                    .map(|&(i, s)| {
+                        let v = view::convention(s, i, &words, self.target);
                         let mut cx = base.clone();
                         cx.insert("c", &v);
                         self.render(self.section, &cx)

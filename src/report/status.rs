@@ -6,6 +6,7 @@ use std::io::Write;
 use jiff::civil::Date;
 
 use super::summary::{State, Summary};
+use crate::due::DueKind;
 
 const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
@@ -97,9 +98,15 @@ pub fn write(
             format!("{}/{}", s.signed_by.len(), s.parties.len())
         };
         let all_signed = !s.parties.is_empty() && s.signed_by.len() == s.parties.len();
+        // A convention whose end has passed while it is still signed or
+        // active is flagged at the end of its line.
+        let expired = match s.entries.iter().find(|e| e.kind == DueKind::Expiry) {
+            Some(e) if s.expired() => paint(&format!("  expired on {}", e.due), RED, color),
+            _ => String::new(),
+        };
         writeln!(
             out,
-            "{} {:<11} {:<10} {}  {} {}  {}",
+            "{} {:<11} {:<10} {}  {} {}  {}{expired}",
             paint(&pad(s.display_id(), id_w), BOLD, color),
             s.kind.as_str(),
             s.status.as_str(),
@@ -188,6 +195,19 @@ pub fn write(
                 e.due,
                 paint(&plural(days as usize, "day late", "days late"), RED, color)
             )?;
+            if let Some(owner) = &e.owner {
+                let contact = e
+                    .contact
+                    .as_ref()
+                    .map(|c| format!(", {}", c.line()))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {}  owed by {}{contact}",
+                    pad("", id_w),
+                    s.party_name(owner)
+                )?;
+            }
         }
     }
     let errors: usize = summaries.iter().map(|s| s.errors).sum();

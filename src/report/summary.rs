@@ -34,6 +34,8 @@ pub enum State {
     Lapsed { days: i64 },
     /// Due on or after the as-of date, not met yet.
     Pending { in_days: i64 },
+    /// A `renewal_notice` or `expiry` whose date is before the as-of date.
+    Passed { days: i64 },
 }
 
 impl State {
@@ -44,16 +46,35 @@ impl State {
             State::Overdue { .. } => "overdue",
             State::Lapsed { .. } => "lapsed",
             State::Pending { .. } => "pending",
+            State::Passed { .. } => "passed",
+        }
+    }
+
+    /// The state as CLI.md names it in `deadlines` and CSV: `met`,
+    /// `met_late`, `overdue` (an item with an owner due before the as-of
+    /// date and not met, whether or not a rule reports it), `pending`,
+    /// `passed`.
+    pub fn csv_key(&self) -> &'static str {
+        match self {
+            State::OnTime { .. } => "met",
+            State::Late { .. } => "met_late",
+            State::Overdue { .. } | State::Lapsed { .. } => "overdue",
+            State::Pending { .. } => "pending",
+            State::Passed { .. } => "passed",
         }
     }
 }
 
-/// Whether L001 (milestones) or L002 (reports) judges a convention with
-/// this status: exactly their conditions in RULES.md.
-pub fn overdue_applies(kind: DueKind, status: Status) -> bool {
-    match kind {
+/// Whether L001 (milestones), L002 (reports) or L008 (disbursements of a
+/// party whose payments are followed) judges this item of a convention
+/// with this status: exactly their conditions in RULES.md. The other kinds
+/// are never findings.
+pub fn overdue_applies(item: &DueItem, status: Status) -> bool {
+    match item.kind {
         DueKind::Milestone => matches!(status, Status::Signed | Status::Active),
         DueKind::Report => matches!(status, Status::Signed | Status::Active | Status::Closed),
+        DueKind::Disbursement => item.followed && matches!(status, Status::Signed | Status::Active),
+        _ => false,
     }
 }
 
@@ -72,7 +93,9 @@ pub fn classify(item: &DueItem, status: Status, as_of: Date) -> State {
         }
         DueStatus::Overdue => {
             let days = due::days_between(item.due, as_of);
-            if overdue_applies(item.kind, status) {
+            if item.kind.is_term_date() {
+                State::Passed { days }
+            } else if overdue_applies(item, status) {
                 State::Overdue { days }
             } else {
                 State::Lapsed { days }
@@ -99,6 +122,13 @@ pub struct Entry {
     pub period_end: Option<Date>,
     pub due: Date,
     pub state: State,
+    /// The party that owes it (its id), and its contact.
+    pub owner: Option<String>,
+    pub contact: Option<due::ContactRef>,
+    /// A disbursement's amount.
+    pub amount: Option<Decimal>,
+    /// A disbursement waiting for this milestone or report.
+    pub waiting_for: Option<String>,
 }
 
 impl Entry {
@@ -106,7 +136,8 @@ impl Entry {
         matches!(self.state, State::Overdue { .. })
     }
     pub fn is_pending(&self) -> bool {
-        matches!(self.state, State::Pending { .. })
+        matches!(self.state, State::Pending { in_days } if in_days >= 0)
+            && self.waiting_for.is_none()
     }
 }
 
@@ -239,6 +270,8 @@ pub struct Summary {
     pub detail: Option<Detail>,
     /// The parties whose latest signature carries the current terms.
     pub signed_by: Vec<String>,
+    /// Money followed: per funder, in kind, shares spent and elapsed.
+    pub money: super::money::Money,
 }
 
 impl Summary {
@@ -265,6 +298,7 @@ impl Summary {
             contributions: Vec::new(),
             detail: None,
             signed_by: Vec::new(),
+            money: Default::default(),
         }
     }
 
@@ -296,6 +330,10 @@ impl Summary {
                     period_end: i.period_end,
                     due: i.due,
                     state: classify(i, s.status, as_of),
+                    owner: i.owner.clone(),
+                    contact: i.contact.clone(),
+                    amount: i.amount,
+                    waiting_for: i.waiting_for.clone(),
                 })
                 .collect();
         let current = a.cx.fingerprint();
@@ -354,6 +392,7 @@ impl Summary {
                 })
                 .collect();
         }
+        s.money = super::money::build(doc, as_of, &s.entries, s.spent);
         if detail {
             s.detail = Some(build_detail(doc, as_of));
         }
@@ -370,9 +409,21 @@ impl Summary {
 
     /// Pending due dates from the as-of date to `HORIZON_DAYS` after it.
     pub fn upcoming(&self) -> impl Iterator<Item = &Entry> {
-        self.entries
-            .iter()
-            .filter(|e| matches!(e.state, State::Pending { in_days } if in_days <= HORIZON_DAYS))
+        self.entries.iter().filter(|e| {
+            e.is_pending()
+                && matches!(e.state, State::Pending { in_days } if in_days <= HORIZON_DAYS)
+        })
+    }
+
+    /// Whether the convention's end has passed: its `expiry` is `passed`
+    /// while its status is still `signed` or `active` (CLI.md: `status`
+    /// flags it).
+    pub fn expired(&self) -> bool {
+        matches!(self.status, Status::Signed | Status::Active)
+            && self
+                .entries
+                .iter()
+                .any(|e| e.kind == DueKind::Expiry && matches!(e.state, State::Passed { .. }))
     }
 
     /// The earliest pending due date (on or after the as-of date).
@@ -499,8 +550,12 @@ pub enum Bucket {
 /// The deadline bucket of an entry, `None` when it is met, lapsed or due
 /// more than 90 days ahead.
 pub fn bucket(e: &Entry) -> Option<Bucket> {
+    if e.waiting_for.is_some() {
+        return None;
+    }
     match e.state {
         State::Overdue { .. } => Some(Bucket::Overdue),
+        State::Pending { in_days } if in_days < 0 => None,
         State::Pending { in_days } if in_days <= NEAR_DAYS => Some(Bucket::Near),
         State::Pending { in_days } if in_days <= HORIZON_DAYS => Some(Bucket::Later),
         _ => None,
@@ -528,6 +583,11 @@ mod tests {
             period_end: None,
             due: d(due),
             status,
+            owner: None,
+            contact: None,
+            amount: None,
+            waiting_for: None,
+            followed: false,
             span: Span::default(),
         }
     }
@@ -611,6 +671,10 @@ mod tests {
                 period_end: None,
                 due: i.due,
                 state: classify(&i, Status::Active, as_of),
+                owner: None,
+                contact: None,
+                amount: None,
+                waiting_for: None,
             };
             bucket(&e)
         };
@@ -630,6 +694,10 @@ mod tests {
             period_end: None,
             due: d("2027-02-01"),
             state: State::Overdue { days: 28 },
+            owner: None,
+            contact: None,
+            amount: None,
+            waiting_for: None,
         };
         assert_eq!(bucket(&overdue), Some(Bucket::Overdue));
         let lapsed = Entry {

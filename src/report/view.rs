@@ -78,6 +78,7 @@ impl Words<'_> {
                 Some(k) => self.get(&format!("report_kind.{}", k.as_str())),
                 None => self.get("report.report"),
             },
+            k => self.get(&format!("report.{}", k.as_str())),
         }
     }
     /// The state of a due date in words.
@@ -92,12 +93,29 @@ impl Words<'_> {
                 self.fill("report.state.overdue", &[("days", &self.days(days))])
             }
             State::Lapsed { .. } => self.get("report.state.lapsed"),
+            State::Passed { .. } => self.get("report.state.passed"),
             State::Pending { in_days: 0 } => self.get("report.state.today"),
             State::Pending { in_days } => {
                 self.fill("report.state.pending", &[("days", &self.days(in_days))])
             }
         }
     }
+}
+
+/// Above this many conventions, the HTML report summarises and links: a
+/// convention gets its own execution section only when it needs attention
+/// ([`needs_section`]); the others are one row of the conventions table.
+pub const LARGE_PORTFOLIO: usize = 200;
+
+/// A convention with something overdue or an installment late (its errors
+/// and warnings are counted in the conventions table).
+pub fn needs_section(s: &Summary) -> bool {
+    s.overdue().next().is_some() || s.money.funders.iter().any(|f| f.late_count > 0)
+}
+
+/// Whether the report gives each convention of `summaries` a section.
+pub fn sections_for_all(summaries: &[Summary], target: Target) -> bool {
+    target != Target::Html || summaries.len() <= LARGE_PORTFOLIO
 }
 
 fn anchor(s: &Summary, i: usize) -> String {
@@ -178,6 +196,8 @@ pub struct ConventionView {
     pub structure_errors: bool,
     pub milestones: Vec<DueRow>,
     pub milestones_summary: String,
+    /// Every overdue item (the compact section of a large portfolio).
+    pub overdue_items: Vec<DueRow>,
     pub reports: Vec<DueRow>,
     pub reports_summary: String,
     pub disbursements: Vec<DisbursementRow>,
@@ -193,6 +213,30 @@ pub struct ConventionView {
     pub indicators: Vec<IndicatorRow>,
     pub difficulties: Option<String>,
     pub lessons: Option<String>,
+    /// Money followed (revision 1.1).
+    pub funders: Vec<FunderRow>,
+    pub in_kind: Vec<InKindRow>,
+    pub in_kind_total: String,
+    /// "Budget spent: 12 % · period elapsed: 45 %", or empty.
+    pub shares: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct FunderRow {
+    pub name: String,
+    pub granted: String,
+    pub scheduled: String,
+    pub received: String,
+    pub late: String,
+    pub is_late: bool,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct InKindRow {
+    pub name: String,
+    pub kind: String,
+    pub valuation: String,
+    pub description: String,
 }
 
 fn rate(spent: Decimal, of: Decimal, w: &Words<'_>) -> String {
@@ -219,8 +263,8 @@ fn quantity(q: &Quantity, unit: &Option<String>, w: &Words<'_>) -> String {
 fn due_rows<'a>(
     entries: impl Iterator<Item = &'a Entry>,
     w: &Words<'_>,
-) -> (Vec<DueRow>, [usize; 5]) {
-    let mut counts = [0usize; 5];
+) -> (Vec<DueRow>, [usize; 6]) {
+    let mut counts = [0usize; 6];
     let rows = entries
         .map(|e| {
             let i = match e.state {
@@ -229,6 +273,7 @@ fn due_rows<'a>(
                 State::Overdue { .. } => 2,
                 State::Lapsed { .. } => 3,
                 State::Pending { .. } => 4,
+                State::Passed { .. } => 5,
             };
             counts[i] += 1;
             let period = match (e.period_start, e.period_end) {
@@ -254,7 +299,7 @@ fn due_rows<'a>(
     (rows, counts)
 }
 
-fn counts_text(c: [usize; 5], w: &Words<'_>) -> String {
+fn counts_text(c: [usize; 6], w: &Words<'_>) -> String {
     let n = |x: usize| x.to_string();
     w.fill(
         "report.counts",
@@ -271,6 +316,7 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
     let cur = s.currency.as_ref();
     let (milestones, mc) = due_rows(s.entries.iter().filter(|e| e.kind == DueKind::Milestone), w);
     let (reports, rc) = due_rows(s.entries.iter().filter(|e| e.kind == DueKind::Report), w);
+    let (overdue_items, _) = due_rows(s.entries.iter().filter(|e| e.is_overdue()), w);
     let d = s.detail.clone().unwrap_or_default();
     let money = |v: Decimal| w.money(v, cur);
     let period = match (s.start, s.end) {
@@ -322,6 +368,7 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
         period,
         structure_errors: s.completeness.is_none(),
         milestones_summary: counts_text(mc, w),
+        overdue_items,
         milestones,
         reports_summary: counts_text(rc, w),
         reports,
@@ -409,6 +456,45 @@ pub fn convention(s: &Summary, i: usize, w: &Words<'_>, target: Target) -> Conve
             .collect(),
         difficulties: rich(&d.difficulties, target),
         lessons: rich(&d.lessons, target),
+        funders: s
+            .money
+            .funders
+            .iter()
+            .map(|f| FunderRow {
+                name: f.name.clone(),
+                granted: money(f.granted),
+                scheduled: money(f.scheduled),
+                received: money(f.received),
+                late: if f.late.is_zero() {
+                    String::new()
+                } else {
+                    money(f.late)
+                },
+                is_late: !f.late.is_zero(),
+            })
+            .collect(),
+        in_kind: s
+            .money
+            .in_kind
+            .iter()
+            .map(|k| InKindRow {
+                name: k.name.clone(),
+                kind: w.get(&format!("contribution_kind.{}", k.kind.as_str())),
+                valuation: k.amount.map(money).unwrap_or_default(),
+                description: k.description.clone().unwrap_or_default(),
+            })
+            .collect(),
+        in_kind_total: money(s.money.in_kind_total),
+        shares: match (s.money.budget_share_spent, s.money.period_share_elapsed) {
+            (Some(b), Some(p)) => w.fill(
+                "report.shares",
+                &[
+                    ("spent", &w.pct((b * Decimal::ONE_HUNDRED).round_dp(0))),
+                    ("elapsed", &w.pct((p * Decimal::ONE_HUNDRED).round_dp(0))),
+                ],
+            ),
+            _ => String::new(),
+        },
     }
 }
 
@@ -492,6 +578,8 @@ pub struct DeadlineBucket {
 
 #[derive(Serialize)]
 pub struct Frame {
+    /// Conventions summarised in the tables only (a large HTML portfolio).
+    pub summarised: usize,
     pub lang: &'static str,
     pub single: bool,
     pub title: String,
@@ -517,6 +605,8 @@ fn entry_title(e: &Entry, w: &Words<'_>) -> String {
             w.fill("report.occurrence", &[("n", &e.occurrence.to_string())])
         }
         DueKind::Report => String::new(),
+        DueKind::Disbursement => e.title.clone().unwrap_or_default(),
+        _ => String::new(),
     }
 }
 
@@ -532,6 +622,15 @@ pub fn frame(
     target: Target,
 ) -> Frame {
     let single = summaries.len() == 1;
+    let all = sections_for_all(summaries, target);
+    // The link to a convention's section, or none when it has no section.
+    let link = |s: &Summary, i: usize| {
+        if all || needs_section(s) {
+            anchor(s, i)
+        } else {
+            String::new()
+        }
+    };
     let title = match summaries {
         [one] => {
             let name = one.title.clone().unwrap_or_else(|| one.display_id().into());
@@ -637,7 +736,7 @@ pub fn frame(
     for (i, s) in summaries.iter().enumerate() {
         let cur = s.currency.as_ref();
         conventions.push(ConventionRow {
-            anchor: anchor(s, i),
+            anchor: link(s, i),
             id: s.display_id().to_string(),
             title: s.title.clone().unwrap_or_default(),
             kind: w.get(&format!("report.kind.{}", s.kind.as_str())),
@@ -673,7 +772,7 @@ pub fn frame(
         let s = &summaries[i];
         let e = &s.entries[j];
         let row = DeadlineRow {
-            anchor: anchor(s, i),
+            anchor: link(s, i),
             convention: s.display_id().to_string(),
             kind: w.due_kind(e),
             id: e.id.clone(),
@@ -688,6 +787,11 @@ pub fn frame(
         }
     }
     Frame {
+        summarised: if all {
+            0
+        } else {
+            summaries.iter().filter(|s| !needs_section(s)).count()
+        },
         lang: w.lang.as_str(),
         single,
         title,

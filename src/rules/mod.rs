@@ -163,7 +163,7 @@ impl<'a> Context<'a> {
     /// status and report share them).
     pub fn due_items(&self) -> &[crate::due::DueItem] {
         self.due_items
-            .get_or_init(|| crate::due::due_items(self.doc, self.as_of))
+            .get_or_init(|| crate::due::due_items_in(self.doc, self.as_of, self.jurisdiction))
     }
     /// Where to report a missing thing: the `[convention]` header.
     pub fn header(&self) -> Span {

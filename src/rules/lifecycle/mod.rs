@@ -11,6 +11,7 @@ pub mod l004_signature_mismatch;
 pub mod l005_missing_signature;
 pub mod l006_overspent;
 pub mod l007_annex_changed;
+pub mod l008_late_payment;
 
 /// The family's rules, in code order.
 pub static RULES: &[&dyn Rule] = &[
@@ -21,6 +22,7 @@ pub static RULES: &[&dyn Rule] = &[
     &l005_missing_signature::MissingSignature,
     &l006_overspent::Overspent,
     &l007_annex_changed::AnnexChanged,
+    &l008_late_payment::LatePayment,
 ];
 
 /// "1 day", "12 days".
