@@ -420,6 +420,59 @@ fn base(footer_line: &str, draft_mark: Option<&str>) -> Docx {
     doc
 }
 
+/// The amendment ("avenant") as `pacte render FILE --amendment ID` writes
+/// it: the same content, in the same order, as `templates/amendment.md`.
+pub struct Amendment<'a> {
+    pub title: &'a str,
+    pub reference: &'a str,
+    pub summary: Option<&'a str>,
+    /// Heading ("Article 1"), the sentence that opens it, the changes.
+    pub articles: Vec<(&'a str, &'a str, &'a [String])>,
+    pub unchanged: &'a str,
+    pub signing: &'a super::view::SigningView,
+    pub draft: Option<&'a super::view::Draft>,
+    /// Source, baseline and current fingerprints: on every page.
+    pub footer: &'a str,
+}
+
+/// The amendment as DOCX bytes (deterministic, like [`write`]).
+pub fn write_amendment(a: &Amendment, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
+    on_own_thread(|| build_amendment(a, l, lang))
+}
+
+fn build_amendment(a: &Amendment, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
+    let colon = colon(lang);
+    let doc = base(a.footer, a.draft.map(|d| d.mark.as_str()));
+    let mut w = Writer { l, colon, doc };
+    if let Some(d) = a.draft {
+        w.p(Paragraph::new().align(AlignmentType::Center).add_run(
+            Run::new()
+                .add_text(format!("{} — {}", d.mark, d.note))
+                .bold()
+                .color("B00000"),
+        ));
+    }
+    w.p(Paragraph::new()
+        .style("Title")
+        .add_run(Run::new().add_text(a.title)));
+    w.p(dated(a.reference));
+    if let Some(s) = a.summary {
+        w.p(Paragraph::new()
+            .add_run(Run::new().add_text(l.get("amendment.object")).bold())
+            .add_run(Run::new().add_text(format!("{colon}{s}"))));
+    }
+    for (head, intro, items) in &a.articles {
+        w.p(heading(head, 1));
+        w.p(para(intro).keep_next(!items.is_empty()));
+        for item in items.iter() {
+            w.p(bullet(item, 0));
+        }
+    }
+    w.p(para(a.unchanged));
+    w.signatures(a.signing);
+    w.pack()
+}
+
 fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
     let colon = colon(lang);
     let doc = base(&v.footer.line, v.draft.as_ref().map(|d| d.mark.as_str()));
