@@ -1126,6 +1126,16 @@ fn the_avenant_in_docx_has_the_articles_and_the_signatures() {
     std::fs::remove_file(r.path("avenant.docx")).unwrap();
     assert!(r.pacte(&args).status.success());
     assert_eq!(std::fs::read(r.path("avenant.docx")).unwrap(), bytes);
+    // A draft avenant has the mark as a header on every page.
+    assert!(!bytes.windows(7).any(|w| w == b"header1"), "no header");
+    let draft = r
+        .read("c.toml")
+        .replacen("status = \"active\"", "status = \"draft\"", 1);
+    r.write("c.toml", &draft);
+    let o = r.pacte(&["render", "c.toml", "--amendment", "A1", "--format", "docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let header = docx_text(&o.stdout, "word/header1.xml");
+    assert_eq!(header.trim(), "PROJET", "{header}");
     // LibreOffice opens it and prints it: the title comes back.
     // Under CI=true a missing LibreOffice or pdftotext fails the test.
     let has = |p: &str, arg: &str| Command::new(p).arg(arg).output().is_ok();
