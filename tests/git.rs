@@ -1008,6 +1008,174 @@ fn the_avenant_is_written_from_the_diff_and_signed() {
     assert!(!stdout(&check).contains("\"L004\""), "{}", stdout(&check));
 }
 
+/// The signed festival with an avenant A1 in the working tree: the budget
+/// and the notice period changed.
+fn avenant_repo() -> Repo {
+    let r = signed_repo();
+    let changed = example("festival-campus.toml")
+        .replacen("budget = 42000", "budget = 45000", 1)
+        .replacen("notice_days = 60", "notice_days = 90", 1)
+        .replacen("[[signature]]\nparty = \"ville\"", "[[amendment]]\nid = \"A1\"\ndate = 2027-01-10\nsummary = \"Budget porté à 45 000 euros\"\n\n[[signature]]\nparty = \"ville\"", 1);
+    r.write("c.toml", &changed);
+    r
+}
+
+/// The text of a DOCX part: one line per paragraph, the runs joined.
+fn docx_text(bytes: &[u8], name: &str) -> String {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut xml = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("no {name}"))
+        .read_to_string(&mut xml)
+        .expect("UTF-8 part");
+    let mut out = String::new();
+    for para in xml.split("</w:p>") {
+        let mut rest = para;
+        while let Some(i) = rest.find("<w:t") {
+            let tag_end = i + rest[i..].find('>').expect("a closed tag");
+            let tag = &rest[i..tag_end];
+            rest = &rest[tag_end + 1..];
+            if tag.ends_with('/') || !(tag == "<w:t" || tag.starts_with("<w:t ")) {
+                continue;
+            }
+            let end = rest.find("</w:t>").expect("a closed text");
+            out.push_str(
+                &rest[..end]
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
+            rest = &rest[end..];
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_avenant_in_docx_has_the_articles_and_the_signatures() {
+    let r = avenant_repo();
+    let args = [
+        "render",
+        "c.toml",
+        "--amendment",
+        "A1",
+        "--format",
+        "docx",
+        "-o",
+        "avenant.docx",
+    ];
+    let o = r.pacte(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(r.path("avenant.docx")).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip archive, not HTML");
+    let text = docx_text(&bytes, "word/document.xml");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let at = |s: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(s))
+            .unwrap_or_else(|| panic!("{s} missing\n{text}"))
+    };
+    // The content, in the order of the Markdown avenant.
+    let order = [
+        at("Avenant n° 1 à la convention «\u{a0}Festival pluridisciplinaire du campus\u{a0}»"),
+        at("signée le 26 août 2026"),
+        at("Budget porté à 45 000 euros"),
+        at("Article 1"),
+        at("L’article 4 «\u{a0}Dispositions financières\u{a0}» est ainsi modifié\u{a0}:"),
+        at("«\u{a0}42\u{202f}000\u{a0}» est remplacé par «\u{a0}45\u{202f}000\u{a0}»"),
+        at("L’article 10 «\u{a0}Résiliation\u{a0}» est ainsi modifié\u{a0}:"),
+        at("Les autres stipulations de la convention demeurent inchangées."),
+        at("Fait à"),
+        at("Musiques Croisées"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
+    assert!(!text.contains("Article 3"), "{text}");
+    let xml = {
+        use std::io::Read as _;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    assert!(xml.contains("w:val=\"Heading1\""), "Word headings");
+    assert!(xml.contains("<w:tbl>"), "the signature table");
+    // The footer: the source, the baseline and the current fingerprints.
+    let current = fingerprint(&r, "c.toml");
+    r.write("base.toml", &r.git(&["show", "HEAD:c.toml"]));
+    let base = fingerprint(&r, "base.toml");
+    std::fs::remove_file(r.path("base.toml")).unwrap();
+    assert_ne!(base, current);
+    let footer = docx_text(&bytes, "word/footer1.xml");
+    assert!(
+        footer.contains("c.toml") && footer.contains(&format!("{base} (")),
+        "{footer}"
+    );
+    assert!(footer.contains(&format!(" → {current}")), "{footer}");
+    // Deterministic: the same bytes twice (and to the standard output).
+    let again = r.pacte(&["render", "c.toml", "--amendment", "A1", "--format", "docx"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(again.stdout, bytes);
+    std::fs::remove_file(r.path("avenant.docx")).unwrap();
+    assert!(r.pacte(&args).status.success());
+    assert_eq!(std::fs::read(r.path("avenant.docx")).unwrap(), bytes);
+    // A draft avenant has the mark as a header on every page.
+    assert!(!bytes.windows(7).any(|w| w == b"header1"), "no header");
+    let draft = r
+        .read("c.toml")
+        .replacen("status = \"active\"", "status = \"draft\"", 1);
+    r.write("c.toml", &draft);
+    let o = r.pacte(&["render", "c.toml", "--amendment", "A1", "--format", "docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let header = docx_text(&o.stdout, "word/header1.xml");
+    assert_eq!(header.trim(), "PROJET", "{header}");
+    // LibreOffice opens it and prints it: the title comes back.
+    // Under CI=true a missing LibreOffice or pdftotext fails the test.
+    let has = |p: &str, arg: &str| Command::new(p).arg(arg).output().is_ok();
+    if !has("soffice", "--version") || !has("pdftotext", "-v") {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI: LibreOffice (soffice) and pdftotext must be installed (.ci/run installs them)"
+        );
+        eprintln!("note: soffice or pdftotext not found: the LibreOffice check is skipped");
+        return;
+    }
+    let profile = format!("-env:UserInstallation=file://{}", r.path("lo").display());
+    let o = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(r.path("pdf"))
+        .arg(r.path("avenant.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = Command::new("pdftotext")
+        .arg(r.path("pdf/avenant.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let pdf = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    for s in [
+        "Avenant n° 1 à la convention",
+        "Festival pluridisciplinaire du campus",
+        "demeurent inchangées",
+    ] {
+        assert!(pdf.contains(s), "{s} missing\n{pdf}");
+    }
+}
+
 #[test]
 fn an_avenant_needs_a_signed_baseline() {
     let r = Repo::new();

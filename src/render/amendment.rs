@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 
 use super::labels::Labels;
 use super::templates::{Kind, TemplateSet};
-use super::{pdf, view, RenderFormat};
+use super::{docx, pdf, view, RenderFormat};
 use crate::cli::{RenderArgs, RenderLang};
 use crate::commands::diff::{side, Side};
 use crate::config::Config;
@@ -251,8 +251,8 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         ),
     };
     let target = match format {
-        RenderFormat::Md => view::Target::Markdown,
-        _ => view::Target::Html,
+        RenderFormat::Md | RenderFormat::Docx => view::Target::Markdown,
+        RenderFormat::Html | RenderFormat::Pdf => view::Target::Html,
     };
     let provenance = view::Provenance {
         source: shown.clone(),
@@ -290,9 +290,11 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         footer_css: view::css_string(&footer),
         footer,
     };
+    // Every format named: none falls back to HTML unnoticed.
     let kind = match format {
         RenderFormat::Md => Kind::Markdown,
-        _ => Kind::Html,
+        RenderFormat::Html | RenderFormat::Pdf => Kind::Html,
+        RenderFormat::Docx => return write_docx(&av, &labels, lang, args, out),
     };
     let tera = set.tera(kind)?;
     let mut cx = tera::Context::from_serialize(&av)
@@ -324,6 +326,41 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         }
         None => text.into_bytes(),
     };
+    target.write_bytes(&bytes)?;
+    Ok(Outcome::Clean)
+}
+
+/// The avenant as DOCX, through the convention's DOCX writer.
+fn write_docx(
+    av: &AmendmentView,
+    labels: &Labels,
+    lang: Lang,
+    args: &RenderArgs,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let file = &args.path;
+    let d = docx::Amendment {
+        title: &av.title,
+        reference: &av.reference,
+        summary: av.summary.as_deref(),
+        articles: av
+            .articles
+            .iter()
+            .map(|a| (a.heading.as_str(), a.intro.as_str(), a.items.as_slice()))
+            .collect(),
+        unchanged: &av.unchanged,
+        signing: &av.signing,
+        draft: av.draft.as_ref(),
+        footer: &av.footer,
+    };
+    let bytes = docx::write_amendment(&d, labels, lang)?;
+    // Without -o, the bytes go to the output, as for a convention.
+    let Some(output) = &args.out.output else {
+        out.write_all(&bytes)?;
+        return Ok(Outcome::Clean);
+    };
+    let inputs = crate::output::canonical_inputs([file.as_path()]);
+    let target = crate::output::Target::check(output, &inputs, args.out.force)?;
     target.write_bytes(&bytes)?;
     Ok(Outcome::Clean)
 }

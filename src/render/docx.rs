@@ -244,6 +244,66 @@ impl Writer<'_> {
             self.p(p);
         }
     }
+    /// The closing sentence ("Fait à …") kept with the first row of the
+    /// table of signature blocks, two per row.
+    fn signatures(&mut self, signing: &super::view::SigningView) {
+        let (l, colon) = (self.l, self.colon);
+        // The closing block: kept with the first row of signatures.
+        self.p(para(&signing.sentence).keep_next(true).keep_lines(true));
+        let block = |b: &super::view::SignatureBlock| -> TableCell {
+            let mut c = TableCell::new()
+                .width(TEXT_WIDTH / 2, WidthType::Dxa)
+                .add_paragraph(bold(&b.party).keep_next(true));
+            let mut who = b.name.clone().unwrap_or_default();
+            if let Some(t) = &b.title {
+                if !who.is_empty() {
+                    who.push_str(", ");
+                }
+                who.push_str(t);
+            }
+            c = c.add_paragraph(para(&who).keep_next(true));
+            if let Some(m) = &b.mandate {
+                c = c.add_paragraph(
+                    para(&format!("{} {m}", l.get("signing.mandate")))
+                        .size(19)
+                        .keep_next(true),
+                );
+            }
+            c.add_paragraph(para(&format!("{}{colon}", l.get("signing.date"))).keep_next(true))
+                .add_paragraph(para(&format!("{}{colon}", l.get("signing.stamp"))).keep_next(true))
+                .add_paragraph(Paragraph::new().keep_next(true))
+                .add_paragraph(Paragraph::new().keep_next(true))
+                .add_paragraph(Paragraph::new())
+        };
+        let rows: Vec<TableRow> = signing
+            .blocks
+            .chunks(2)
+            .map(|pair| {
+                let mut cells: Vec<TableCell> = pair.iter().map(block).collect();
+                if cells.len() == 1 {
+                    cells.push(
+                        TableCell::new()
+                            .width(TEXT_WIDTH / 2, WidthType::Dxa)
+                            .add_paragraph(Paragraph::new()),
+                    );
+                }
+                TableRow::new(cells).cant_split()
+            })
+            .collect();
+        if !rows.is_empty() {
+            self.t(Table::new(rows)
+                .width(TEXT_WIDTH, WidthType::Dxa)
+                .set_grid(vec![TEXT_WIDTH / 2, TEXT_WIDTH / 2]));
+        }
+    }
+    fn pack(self) -> Result<Vec<u8>> {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        self.doc
+            .build()
+            .pack(&mut bytes)
+            .map_err(|e| anyhow!("cannot write the DOCX archive: {e}"))?;
+        Ok(bytes.into_inner())
+    }
     fn labelled_list(&mut self, items: &[Labelled]) {
         for d in items {
             let t = format!("{}{}{}", d.label, self.colon, d.text);
@@ -258,18 +318,28 @@ impl Writer<'_> {
 /// document is built on a thread of its own, so that the numbers start at
 /// one whatever was rendered before (same bytes alone or in a folder).
 pub fn write(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
+    on_own_thread(|| build(v, l, lang))
+}
+
+/// Runs a writer on a thread of its own (paragraph ids counted from one).
+fn on_own_thread(f: impl FnOnce() -> Result<Vec<u8>> + Send) -> Result<Vec<u8>> {
     std::thread::scope(|s| {
-        s.spawn(|| build(v, l, lang))
+        s.spawn(f)
             .join()
             .unwrap_or_else(|_| Err(anyhow!("the DOCX writer failed")))
     })
 }
 
-fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
-    let colon = match lang {
+fn colon(lang: Lang) -> &'static str {
+    match lang {
         Lang::Fr => "\u{A0}: ",
         Lang::En => ": ",
-    };
+    }
+}
+
+/// The document with its page, fonts, styles, footer (the given line and
+/// the page number on every page) and, for a draft, the mark as a header.
+fn base(footer_line: &str, draft_mark: Option<&str>) -> Docx {
     let fonts = RunFonts::new()
         .ascii(FONT)
         .hi_ansi(FONT)
@@ -279,7 +349,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
         .add_paragraph(
             Paragraph::new()
                 .size(13)
-                .add_run(Run::new().add_text(&v.footer.line)),
+                .add_run(Run::new().add_text(footer_line)),
         )
         .add_paragraph(
             Paragraph::new()
@@ -338,15 +408,74 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
                 .align(AlignmentType::Center),
         )
         .footer(footer);
-    if let Some(d) = &v.draft {
+    if let Some(mark) = draft_mark {
         doc = doc.header(
             Header::new().add_paragraph(
                 Paragraph::new()
                     .align(AlignmentType::Center)
-                    .add_run(Run::new().add_text(&d.mark).bold().color("B00000").size(28)),
+                    .add_run(Run::new().add_text(mark).bold().color("B00000").size(28)),
             ),
         );
     }
+    doc
+}
+
+/// The amendment ("avenant") as `pacte render FILE --amendment ID` writes
+/// it: the same content, in the same order, as `templates/amendment.md`.
+pub struct Amendment<'a> {
+    pub title: &'a str,
+    pub reference: &'a str,
+    pub summary: Option<&'a str>,
+    /// Heading ("Article 1"), the sentence that opens it, the changes.
+    pub articles: Vec<(&'a str, &'a str, &'a [String])>,
+    pub unchanged: &'a str,
+    pub signing: &'a super::view::SigningView,
+    pub draft: Option<&'a super::view::Draft>,
+    /// Source, baseline and current fingerprints: on every page.
+    pub footer: &'a str,
+}
+
+/// The amendment as DOCX bytes (deterministic, like [`write`]).
+pub fn write_amendment(a: &Amendment, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
+    on_own_thread(|| build_amendment(a, l, lang))
+}
+
+fn build_amendment(a: &Amendment, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
+    let colon = colon(lang);
+    let doc = base(a.footer, a.draft.map(|d| d.mark.as_str()));
+    let mut w = Writer { l, colon, doc };
+    if let Some(d) = a.draft {
+        w.p(Paragraph::new().align(AlignmentType::Center).add_run(
+            Run::new()
+                .add_text(format!("{} — {}", d.mark, d.note))
+                .bold()
+                .color("B00000"),
+        ));
+    }
+    w.p(Paragraph::new()
+        .style("Title")
+        .add_run(Run::new().add_text(a.title)));
+    w.p(dated(a.reference));
+    if let Some(s) = a.summary {
+        w.p(Paragraph::new()
+            .add_run(Run::new().add_text(l.get("amendment.object")).bold())
+            .add_run(Run::new().add_text(format!("{colon}{s}"))));
+    }
+    for (head, intro, items) in &a.articles {
+        w.p(heading(head, 1));
+        w.p(para(intro).keep_next(!items.is_empty()));
+        for item in items.iter() {
+            w.p(bullet(item, 0));
+        }
+    }
+    w.p(para(a.unchanged));
+    w.signatures(a.signing);
+    w.pack()
+}
+
+fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
+    let colon = colon(lang);
+    let doc = base(&v.footer.line, v.draft.as_ref().map(|d| d.mark.as_str()));
     let mut w = Writer { l, colon, doc };
 
     if let Some(d) = &v.draft {
@@ -729,64 +858,12 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
         }
     }
 
-    // The closing block: kept with the first row of signatures.
-    w.p(para(&v.signing.sentence).keep_next(true).keep_lines(true));
-    let block = |b: &super::view::SignatureBlock| -> TableCell {
-        let mut c = TableCell::new()
-            .width(TEXT_WIDTH / 2, WidthType::Dxa)
-            .add_paragraph(bold(&b.party).keep_next(true));
-        let mut who = b.name.clone().unwrap_or_default();
-        if let Some(t) = &b.title {
-            if !who.is_empty() {
-                who.push_str(", ");
-            }
-            who.push_str(t);
-        }
-        c = c.add_paragraph(para(&who).keep_next(true));
-        if let Some(m) = &b.mandate {
-            c = c.add_paragraph(
-                para(&format!("{} {m}", l.get("signing.mandate")))
-                    .size(19)
-                    .keep_next(true),
-            );
-        }
-        c.add_paragraph(para(&format!("{}{colon}", l.get("signing.date"))).keep_next(true))
-            .add_paragraph(para(&format!("{}{colon}", l.get("signing.stamp"))).keep_next(true))
-            .add_paragraph(Paragraph::new().keep_next(true))
-            .add_paragraph(Paragraph::new().keep_next(true))
-            .add_paragraph(Paragraph::new())
-    };
-    let rows: Vec<TableRow> = v
-        .signing
-        .blocks
-        .chunks(2)
-        .map(|pair| {
-            let mut cells: Vec<TableCell> = pair.iter().map(block).collect();
-            if cells.len() == 1 {
-                cells.push(
-                    TableCell::new()
-                        .width(TEXT_WIDTH / 2, WidthType::Dxa)
-                        .add_paragraph(Paragraph::new()),
-                );
-            }
-            TableRow::new(cells).cant_split()
-        })
-        .collect();
-    if !rows.is_empty() {
-        w.t(Table::new(rows)
-            .width(TEXT_WIDTH, WidthType::Dxa)
-            .set_grid(vec![TEXT_WIDTH / 2, TEXT_WIDTH / 2]));
-    }
+    w.signatures(&v.signing);
     w.p(Paragraph::new()
         .size(16)
         .add_run(Run::new().add_text(format!("{}{colon}", l.get("footer.initials")))));
 
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    w.doc
-        .build()
-        .pack(&mut bytes)
-        .map_err(|e| anyhow!("cannot write the DOCX archive: {e}"))?;
-    Ok(bytes.into_inner())
+    w.pack()
 }
 
 #[cfg(test)]
