@@ -246,6 +246,9 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also count the findings per rule, most frequent first (human, json).
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -258,6 +261,8 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// GitLab Code Quality JSON (an array of issues).
+    Gitlab,
     /// JUnit XML: one test case per convention and rule family.
     Junit,
     /// A Markdown table for a pull-request comment.
