@@ -92,6 +92,26 @@ pub enum Command {
         after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish or powershell).
+    #[command(
+        after_help = "Examples:\n  pacte completions bash > ~/.local/share/bash-completion/completions/pacte\n  pacte completions zsh > ~/.zfunc/_pacte\n  pacte completions fish > ~/.config/fish/completions/pacte.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Example:\n  pacte man > pacte.1 && man ./pacte.1")]
+    Man,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Args, Debug)]

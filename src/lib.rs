@@ -134,5 +134,13 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
         cli::Command::Report(args) => report::report(&args, &config()?, stdout),
+        cli::Command::Completions { shell } => {
+            commands::shell::completions(shell, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Man => {
+            commands::shell::man(stdout)?;
+            Ok(Outcome::Clean)
+        }
     }
 }

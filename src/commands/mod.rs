@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod log;
+pub mod shell;
 pub mod sign;
 
 use std::io::Write;
