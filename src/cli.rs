@@ -92,6 +92,11 @@ pub enum Command {
         after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
+    /// Set up a repository of conventions: pacte.toml, conventions/, a CI job, a pre-commit entry.
+    #[command(
+        after_help = "Examples:\n  pacte init\n  pacte init partenariats --lang fr --jurisdiction FR --ci gitlab\n  pacte init --pacte-source https://example.org/pacte.git\n\nNever overwrites a file: what exists is left as it is, and said."
+    )]
+    Init(InitArgs),
     /// Print a shell completion script (bash, zsh, fish or powershell).
     #[command(
         after_help = "Examples:\n  pacte completions bash > ~/.local/share/bash-completion/completions/pacte\n  pacte completions zsh > ~/.zfunc/_pacte\n  pacte completions fish > ~/.config/fish/completions/pacte.fish"
@@ -104,6 +109,31 @@ pub enum Command {
     /// Print the manual page (roff), for `man`.
     #[command(after_help = "Example:\n  pacte man > pacte.1 && man ./pacte.1")]
     Man,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to set up (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// The language of `pacte.toml` and of the comments (default: the message language).
+    #[arg(long, value_enum)]
+    pub lang: Option<RenderLang>,
+    /// The country whose law applies, ISO 3166-1 alpha-2 (`FR`).
+    #[arg(long, value_name = "CC")]
+    pub jurisdiction: Option<String>,
+    /// The CI job to write.
+    #[arg(long, value_enum, default_value_t = InitCi::Github)]
+    pub ci: InitCi,
+    /// A git URL the CI job installs pacte from (default: crates.io, this version).
+    #[arg(long, value_name = "URL")]
+    pub pacte_source: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InitCi {
+    Github,
+    Gitlab,
+    None,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

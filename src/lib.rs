@@ -134,6 +134,28 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
         cli::Command::Report(args) => report::report(&args, &config()?, stdout),
+        cli::Command::Init(args) => {
+            // The message language; `--lang` where given.
+            let lang = match args.lang {
+                Some(cli::RenderLang::Fr) => model::Lang::Fr,
+                Some(cli::RenderLang::En) => model::Lang::En,
+                None => present::lang::message_lang(config().ok().and_then(|c| c.lang)),
+            };
+            let opts = commands::init::InitOptions {
+                dir: args.dir.unwrap_or_default(),
+                lang,
+                jurisdiction: args.jurisdiction,
+                ci: match args.ci {
+                    cli::InitCi::Github => commands::init::Ci::Github,
+                    cli::InitCi::Gitlab => commands::init::Ci::Gitlab,
+                    cli::InitCi::None => commands::init::Ci::None,
+                },
+                pacte_source: args.pacte_source,
+            };
+            let done = commands::init::init(&opts)?;
+            commands::init::describe(lang, &done, stdout)?;
+            Ok(Outcome::Clean)
+        }
         cli::Command::Completions { shell } => {
             commands::shell::completions(shell, stdout)?;
             Ok(Outcome::Clean)

@@ -2,6 +2,7 @@
 //! it is given.
 
 pub mod diff;
+pub mod init;
 pub mod log;
 pub mod shell;
 pub mod sign;
