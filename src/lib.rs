@@ -24,6 +24,7 @@ pub mod escape;
 pub mod fingerprint;
 pub mod git;
 pub mod grants;
+pub mod keys;
 pub mod load;
 pub mod markdown;
 pub mod model;
