@@ -97,6 +97,11 @@ pub enum Command {
         after_help = "Examples:\n  pacte init\n  pacte init partenariats --lang fr --jurisdiction FR --ci gitlab\n  pacte init --pacte-source https://example.org/pacte.git\n\nNever overwrites a file: what exists is left as it is, and said."
     )]
     Init(InitArgs),
+    /// Print the JSON Schema (draft-07) of the format, for editors and validators.
+    #[command(
+        after_help = "Examples:\n  pacte schema > pacte.schema.json\n  PACTE_LANG=en pacte schema\n\nDescriptions are in the message language. A file with no S error validates; one with an unknown key (S002) or a value of the wrong type, set, pattern or range (S003) does not."
+    )]
+    Schema,
     /// Print a shell completion script (bash, zsh, fish or powershell).
     #[command(
         after_help = "Examples:\n  pacte completions bash > ~/.local/share/bash-completion/completions/pacte\n  pacte completions zsh > ~/.zfunc/_pacte\n  pacte completions fish > ~/.config/fish/completions/pacte.fish"

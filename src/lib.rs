@@ -35,6 +35,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schedule;
+pub mod schema;
 pub mod source;
 pub mod terms_diff;
 pub mod value;
@@ -155,6 +156,12 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             };
             let done = commands::init::init(&opts)?;
             commands::init::describe(lang, &done, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Schema => {
+            let lang = present::lang::message_lang(config()?.lang);
+            serde_json::to_writer_pretty(&mut *stdout, &schema::schema(lang))?;
+            writeln!(stdout)?;
             Ok(Outcome::Clean)
         }
         cli::Command::Completions { shell } => {
