@@ -52,7 +52,7 @@ fn init_writes_everything_then_overwrites_nothing() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "wrote pacte.toml\nwrote conventions/\nwrote .github/workflows/pacte.yml\nwrote .pre-commit-config.yaml\n"
+        "wrote pacte.toml\nwrote conventions/\nwrote pacte.schema.json\nwrote .taplo.toml\nwrote .github/workflows/pacte.yml\nwrote .pre-commit-config.yaml\n"
     );
     assert!(d.join("conventions").is_dir());
     let toml = std::fs::read_to_string(d.join("pacte.toml")).unwrap();
@@ -67,6 +67,13 @@ fn init_writes_everything_then_overwrites_nothing() {
     assert!(ci.contains("# pacte is installed from crates.io"));
     let hook = std::fs::read_to_string(d.join(".pre-commit-config.yaml")).unwrap();
     assert!(hook.contains("id: pacte-check"));
+    // The schema is `pacte schema`'s, in the language asked; taplo maps conventions to it.
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("pacte.schema.json")).unwrap()).unwrap();
+    assert_eq!(schema, pacte::schema::schema(pacte::model::Lang::En));
+    let taplo = std::fs::read_to_string(d.join(".taplo.toml")).unwrap();
+    assert!(taplo.contains("include = [\"conventions/**/*.toml\"]"));
+    assert!(taplo.contains("path = \"pacte.schema.json\""));
 
     // Again, after the user edited a file: nothing changes, all is said.
     std::fs::write(d.join("pacte.toml"), "lang = \"fr\"\n").unwrap();
@@ -75,7 +82,7 @@ fn init_writes_everything_then_overwrites_nothing() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "left pacte.toml (already there)\nleft conventions/ (already there)\nleft .github/workflows/pacte.yml (already there)\nleft .pre-commit-config.yaml (already there)\n"
+        "left pacte.toml (already there)\nleft conventions/ (already there)\nleft pacte.schema.json (already there)\nleft .taplo.toml (already there)\nleft .github/workflows/pacte.yml (already there)\nleft .pre-commit-config.yaml (already there)\n"
     );
     assert_eq!(tree(d), before);
 }

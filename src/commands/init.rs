@@ -1,5 +1,6 @@
 //! `pacte init [DIR]`: sets up a repository of conventions. Writes
-//! `pacte.toml`, `conventions/`, a CI job that runs `pacte check`
+//! `pacte.toml`, `conventions/`, the schema for editors (`pacte.schema.json`
+//! and a `.taplo.toml` that maps conventions to it), a CI job that runs `pacte check`
 //! (GitHub Actions with annotations, or GitLab CI with a Code Quality
 //! report) and a `.pre-commit-config.yaml` entry. It never overwrites a
 //! file: what exists is left as it is, and said.
@@ -158,6 +159,17 @@ fn gitlab(o: &InitOptions) -> String {
     )
 }
 
+fn taplo(lang: Lang) -> String {
+    format!(
+        "{}[[rule]]\ninclude = [\"conventions/**/*.toml\"]\n\n[rule.schema]\npath = \"pacte.schema.json\"\n",
+        t(
+            lang,
+            "# Associe les conventions au schéma de pacte, pour taplo et Even Better TOML\n# (complétion, description des clés, erreurs à la saisie). `pacte schema` le régénère.\n",
+            "# Maps the conventions to pacte's schema, for taplo and Even Better TOML\n# (completion, key descriptions, errors as you type). `pacte schema` writes it again.\n"
+        )
+    )
+}
+
 fn pre_commit(o: &InitOptions) -> String {
     let head = t(
         o.lang,
@@ -223,6 +235,10 @@ pub fn init(o: &InitOptions) -> Result<Vec<Outcome>> {
     let d = &o.dir;
     write_new(&d.join("pacte.toml"), &pacte_toml(o), &mut done)?;
     make_dir(&d.join("conventions"), &mut done)?;
+    let mut schema = serde_json::to_string_pretty(&crate::schema::schema(o.lang))?;
+    schema.push('\n');
+    write_new(&d.join("pacte.schema.json"), &schema, &mut done)?;
+    write_new(&d.join(".taplo.toml"), &taplo(o.lang), &mut done)?;
     match o.ci {
         Ci::Github => {
             let wf = d.join(".github").join("workflows");
