@@ -92,6 +92,11 @@ pub enum Command {
         after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
+    /// Write a commented skeleton of a convention to fill in.
+    #[command(
+        after_help = "Examples:\n  pacte new festival-2027\n  pacte new maison-quartier --kind gestion --parties 3\n  pacte new cpo-2027 --kind subvention --syntax yaml --lang en -o cpo.yaml\n\nWithout -o: conventions/ID.toml (or .yaml) when the workspace has a conventions/ folder, else ID.toml here. Never replaces a file without --force."
+    )]
+    New(NewArgs),
     /// Set up a repository of conventions: pacte.toml, conventions/, a CI job, a pre-commit entry.
     #[command(
         after_help = "Examples:\n  pacte init\n  pacte init partenariats --lang fr --jurisdiction FR --ci gitlab\n  pacte init --pacte-source https://example.org/pacte.git\n\nNever overwrites a file: what exists is left as it is, and said."
@@ -114,6 +119,44 @@ pub enum Command {
     /// Print the manual page (roff), for `man`.
     #[command(after_help = "Example:\n  pacte man > pacte.1 && man ./pacte.1")]
     Man,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The convention's id (lowercase letters, digits, `-` and `_`).
+    pub id: String,
+    /// The kind of convention.
+    #[arg(long, value_enum, default_value_t = NewKind::Realisation)]
+    pub kind: NewKind,
+    /// The language of the skeleton (default: `lang` in pacte.toml, else the message language).
+    #[arg(long, value_enum)]
+    pub lang: Option<RenderLang>,
+    /// The number of parties.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub parties: usize,
+    /// TOML or YAML.
+    #[arg(long, value_enum, default_value_t = NewSyntax::Toml)]
+    pub syntax: NewSyntax,
+    /// Output file (default: conventions/ID.toml, or ID.toml without a conventions/ folder).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Realisation,
+    Gestion,
+    Protocole,
+    Subvention,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewSyntax {
+    Toml,
+    Yaml,
 }
 
 #[derive(Args, Debug)]

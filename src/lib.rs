@@ -136,6 +136,43 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
         }
         cli::Command::Status(args) => report::status(&args, &config()?, color, stdout),
         cli::Command::Report(args) => report::report(&args, &config()?, stdout),
+        cli::Command::New(args) => {
+            let config = config()?;
+            let lang = match args.lang {
+                Some(cli::RenderLang::Fr) => model::Lang::Fr,
+                Some(cli::RenderLang::En) => model::Lang::En,
+                None => config
+                    .lang
+                    .unwrap_or_else(|| present::lang::message_lang(None)),
+            };
+            let yaml = args.syntax == cli::NewSyntax::Yaml;
+            let opts = commands::new::NewOptions {
+                id: args.id,
+                kind: match args.kind {
+                    cli::NewKind::Realisation => model::Kind::Realisation,
+                    cli::NewKind::Gestion => model::Kind::Gestion,
+                    cli::NewKind::Protocole => model::Kind::Protocole,
+                    cli::NewKind::Subvention => model::Kind::Subvention,
+                },
+                lang,
+                parties: args.parties,
+                yaml,
+                currency: config.currency.clone().unwrap_or_else(|| "EUR".into()),
+            };
+            let path = args
+                .output
+                .unwrap_or_else(|| commands::new::default_output(&config.root, &opts.id, yaml));
+            commands::new::write(&opts, &path, args.force)?;
+            if !cli.quiet {
+                let said = match lang {
+                    model::Lang::Fr => "créé\u{a0}:",
+                    model::Lang::En => "wrote",
+                };
+                let shown = path.strip_prefix(&cwd).unwrap_or(&path);
+                writeln!(stdout, "{said} {}", shown.display())?;
+            }
+            Ok(Outcome::Clean)
+        }
         cli::Command::Init(args) => {
             // The message language; `--lang` where given.
             let lang = match args.lang {

@@ -155,3 +155,27 @@ fn the_command_prints_the_schema_in_the_message_language() {
     let printed: Json = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(printed, pacte::schema::schema(Lang::En));
 }
+
+#[test]
+fn fresh_skeletons_validate() {
+    use pacte::model::Kind;
+    let v = validator(Lang::Fr);
+    for kind in Kind::ALL {
+        for yaml in [false, true] {
+            let o = pacte::commands::new::NewOptions {
+                id: "essai".into(),
+                kind,
+                lang: Lang::Fr,
+                parties: 3,
+                yaml,
+                currency: "EUR".into(),
+            };
+            let text = pacte::commands::new::render(&o);
+            let syntax = if yaml { Syntax::Yaml } else { Syntax::Toml };
+            let parsed = pacte::parse::parse(&text, syntax);
+            let doc = to_json(parsed.root.as_ref().expect("the skeleton parses"));
+            let e = errors(&v, &doc);
+            assert!(e.is_empty(), "{kind:?} yaml={yaml}: {e:#?}");
+        }
+    }
+}

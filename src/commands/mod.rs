@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod init;
 pub mod log;
+pub mod new;
 pub mod shell;
 pub mod sign;
 
