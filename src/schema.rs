@@ -95,20 +95,19 @@ fn table(path: &str, lang: Lang) -> Value {
 
 /// The JSON Schema of a convention file.
 pub fn schema(lang: Lang) -> Value {
-    let mut s = table("", lang);
-    let m = s.as_object_mut().expect("a table is an object");
-    m.insert(
+    let title = match lang {
+        Lang::Fr => "Convention de partenariat (pacte)",
+        Lang::En => "Partnership agreement (pacte)",
+    };
+    let mut out = Map::new();
+    out.insert(
         "$schema".into(),
         "http://json-schema.org/draft-07/schema#".into(),
     );
-    m.insert(
-        "title".into(),
-        match lang {
-            Lang::Fr => "Convention de partenariat (pacte)",
-            Lang::En => "Partnership agreement (pacte)",
-        }
-        .into(),
-    );
-    m.insert("required".into(), json!(["convention"]));
-    s
+    out.insert("title".into(), title.into());
+    if let Value::Object(body) = table("", lang) {
+        out.extend(body);
+    }
+    out.insert("required".into(), json!(["convention"]));
+    Value::Object(out)
 }
