@@ -99,7 +99,106 @@ pub enum Command {
         after_help = "Examples:\n  pacte export conventions --format scdl -o subventions.csv\n\nOne row per public grant of a convention under French law (jurisdiction FR, currency EUR).\nA grant that lacks a value the schema requires is left out and named on stderr (exit 1)."
     )]
     Export(ExportArgs),
+    /// Write a commented skeleton of a convention to fill in.
+    #[command(
+        after_help = "Examples:\n  pacte new festival-2027\n  pacte new maison-quartier --kind gestion --parties 3\n  pacte new cpo-2027 --kind subvention --syntax yaml --lang en -o cpo.yaml\n\nWithout -o: conventions/ID.toml (or .yaml) when the workspace has a conventions/ folder, else ID.toml here. Never replaces a file without --force."
+    )]
+    New(NewArgs),
+    /// Set up a repository of conventions: pacte.toml, conventions/, a CI job, a pre-commit entry.
+    #[command(
+        after_help = "Examples:\n  pacte init\n  pacte init partenariats --lang fr --jurisdiction FR --ci gitlab\n  pacte init --pacte-source https://example.org/pacte.git\n\nNever overwrites a file: what exists is left as it is, and said."
+    )]
+    Init(InitArgs),
+    /// Print the JSON Schema (draft-07) of the format, for editors and validators.
+    #[command(
+        after_help = "Examples:\n  pacte schema > pacte.schema.json\n  PACTE_LANG=en pacte schema\n\nDescriptions are in the message language. A file with no S error validates; one with an unknown key (S002) or a value of the wrong type, set, pattern or range (S003) does not."
+    )]
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish or powershell).
+    #[command(
+        after_help = "Examples:\n  pacte completions bash > ~/.local/share/bash-completion/completions/pacte\n  pacte completions zsh > ~/.zfunc/_pacte\n  pacte completions fish > ~/.config/fish/completions/pacte.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Example:\n  pacte man > pacte.1 && man ./pacte.1")]
+    Man,
 }
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The convention's id (lowercase letters, digits, `-` and `_`).
+    pub id: String,
+    /// The kind of convention.
+    #[arg(long, value_enum, default_value_t = NewKind::Realisation)]
+    pub kind: NewKind,
+    /// The language of the skeleton (default: `lang` in pacte.toml, else the message language).
+    #[arg(long, value_enum)]
+    pub lang: Option<RenderLang>,
+    /// The number of parties.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub parties: usize,
+    /// TOML or YAML.
+    #[arg(long, value_enum, default_value_t = NewSyntax::Toml)]
+    pub syntax: NewSyntax,
+    /// Output file (default: conventions/ID.toml, or ID.toml without a conventions/ folder).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Realisation,
+    Gestion,
+    Protocole,
+    Subvention,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewSyntax {
+    Toml,
+    Yaml,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to set up (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// The language of `pacte.toml` and of the comments (default: the message language).
+    #[arg(long, value_enum)]
+    pub lang: Option<RenderLang>,
+    /// The country whose law applies, ISO 3166-1 alpha-2 (`FR`).
+    #[arg(long, value_name = "CC")]
+    pub jurisdiction: Option<String>,
+    /// The CI job to write.
+    #[arg(long, value_enum, default_value_t = InitCi::Github)]
+    pub ci: InitCi,
+    /// A git URL the CI job installs pacte from (default: crates.io, this version).
+    #[arg(long, value_name = "URL")]
+    pub pacte_source: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InitCi {
+    Github,
+    Gitlab,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -280,6 +379,9 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also count the findings per rule, most frequent first (human, json).
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -292,6 +394,8 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// GitLab Code Quality JSON (an array of issues).
+    Gitlab,
     /// JUnit XML: one test case per convention and rule family.
     Junit,
     /// A Markdown table for a pull-request comment.

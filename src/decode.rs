@@ -147,21 +147,24 @@ impl Decoder {
     }
 
     fn close(&mut self, r: Reader<'_>) {
+        // The known keys are those of the table of keys (crate::keys).
+        let known = crate::keys::known(r.path);
+        debug_assert!(r.known.iter().all(|k| known.contains(k)), "{}", r.path);
         for e in &r.table.entries {
-            if !r.known.contains(&e.key.as_str()) {
+            if !known.contains(&e.key.as_str()) {
                 let message = if r.path.is_empty() {
                     format!("unknown top-level key `{}`", e.key)
                 } else {
                     format!("unknown key `{}` in `{}`", e.key, r.path)
                 };
                 let mut f = Finding::new("S002", e.key_span, message);
-                f.help = Some(match closest(&e.key, r.known.iter().copied()) {
+                f.help = Some(match closest(&e.key, known.iter().copied()) {
                     Some(k) => format!("did you mean `{k}`?"),
                     None if r.path.is_empty() => format!(
                         "the top-level keys are: {}; free notes go under [meta]",
-                        r.known.join(", ")
+                        known.join(", ")
                     ),
-                    None => format!("the keys of `{}` are: {}", r.path, r.known.join(", ")),
+                    None => format!("the keys of `{}` are: {}", r.path, known.join(", ")),
                 });
                 self.push(f);
             }

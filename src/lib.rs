@@ -24,6 +24,7 @@ pub mod escape;
 pub mod fingerprint;
 pub mod git;
 pub mod grants;
+pub mod keys;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -34,6 +35,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schedule;
+pub mod schema;
 pub mod source;
 pub mod terms_diff;
 pub mod value;
@@ -144,6 +146,79 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                 force: args.force,
             };
             commands::export::run(&export, &config()?, stdout, &mut std::io::stderr().lock())
+        }
+        cli::Command::New(args) => {
+            let config = config()?;
+            let lang = match args.lang {
+                Some(cli::RenderLang::Fr) => model::Lang::Fr,
+                Some(cli::RenderLang::En) => model::Lang::En,
+                None => config
+                    .lang
+                    .unwrap_or_else(|| present::lang::message_lang(None)),
+            };
+            let yaml = args.syntax == cli::NewSyntax::Yaml;
+            let opts = commands::new::NewOptions {
+                id: args.id,
+                kind: match args.kind {
+                    cli::NewKind::Realisation => model::Kind::Realisation,
+                    cli::NewKind::Gestion => model::Kind::Gestion,
+                    cli::NewKind::Protocole => model::Kind::Protocole,
+                    cli::NewKind::Subvention => model::Kind::Subvention,
+                },
+                lang,
+                parties: args.parties,
+                yaml,
+                currency: config.currency.clone().unwrap_or_else(|| "EUR".into()),
+            };
+            let path = args
+                .output
+                .unwrap_or_else(|| commands::new::default_output(&config.root, &opts.id, yaml));
+            commands::new::write(&opts, &path, args.force)?;
+            if !cli.quiet {
+                let said = match lang {
+                    model::Lang::Fr => "créé\u{a0}:",
+                    model::Lang::En => "wrote",
+                };
+                let shown = path.strip_prefix(&cwd).unwrap_or(&path);
+                writeln!(stdout, "{said} {}", shown.display())?;
+            }
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Init(args) => {
+            // The message language; `--lang` where given.
+            let lang = match args.lang {
+                Some(cli::RenderLang::Fr) => model::Lang::Fr,
+                Some(cli::RenderLang::En) => model::Lang::En,
+                None => present::lang::message_lang(config().ok().and_then(|c| c.lang)),
+            };
+            let opts = commands::init::InitOptions {
+                dir: args.dir.unwrap_or_default(),
+                lang,
+                jurisdiction: args.jurisdiction,
+                ci: match args.ci {
+                    cli::InitCi::Github => commands::init::Ci::Github,
+                    cli::InitCi::Gitlab => commands::init::Ci::Gitlab,
+                    cli::InitCi::None => commands::init::Ci::None,
+                },
+                pacte_source: args.pacte_source,
+            };
+            let done = commands::init::init(&opts)?;
+            commands::init::describe(lang, &done, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Schema => {
+            let lang = present::lang::message_lang(config()?.lang);
+            serde_json::to_writer_pretty(&mut *stdout, &schema::schema(lang))?;
+            writeln!(stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Completions { shell } => {
+            commands::shell::completions(shell, stdout)?;
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Man => {
+            commands::shell::man(stdout)?;
+            Ok(Outcome::Clean)
         }
     }
 }

@@ -3,7 +3,10 @@
 
 pub mod diff;
 pub mod export;
+pub mod init;
 pub mod log;
+pub mod new;
+pub mod shell;
 pub mod sign;
 
 use std::io::Write;
@@ -17,7 +20,7 @@ use crate::cli::{CheckArgs, CheckFormat, ListFormat};
 use crate::config::Config;
 use crate::diagnostic::Level;
 use crate::discover;
-use crate::emit::{Emitter, Github, Human, Json, Junit, Markdown, Sarif};
+use crate::emit::{Emitter, Github, Gitlab, Human, Json, Junit, Markdown, Sarif};
 use crate::model::Kind;
 use crate::rules::{RuleMeta, CATALOGUE};
 use crate::Outcome;
@@ -57,10 +60,21 @@ pub fn check(
         bail!("no convention found {where_} (a convention is a .toml, .yaml or .yml file with a `convention` table)");
     }
     match args.format {
-        CheckFormat::Human => Human { color, quiet }.emit(&run, out)?,
-        CheckFormat::Json => Json.emit(&run, out)?,
+        CheckFormat::Human => {
+            Human { color, quiet }.emit(&run, out)?;
+            if args.statistics {
+                let lang = crate::present::lang::message_lang(config.lang);
+                crate::emit::statistics::write_human(
+                    &crate::emit::statistics::statistics(&run),
+                    lang,
+                    out,
+                )?;
+            }
+        }
+        CheckFormat::Json => Json.emit_with(&run, args.statistics, out)?,
         CheckFormat::Sarif => Sarif.emit(&run, out)?,
         CheckFormat::Github => Github.emit(&run, out)?,
+        CheckFormat::Gitlab => Gitlab.emit(&run, out)?,
         CheckFormat::Junit => Junit.emit(&run, out)?,
         CheckFormat::Markdown => Markdown.emit(&run, out)?,
     }

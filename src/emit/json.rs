@@ -17,6 +17,9 @@ struct Output<'a> {
     checked: usize,
     diagnostics: Vec<&'a Diagnostic>,
     summary: Summary,
+    /// With `--statistics`: the count of findings per rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<super::statistics::RuleCount>>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +32,18 @@ struct Summary {
 
 impl Emitter for Json {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
+        self.emit_with(run, false, out)
+    }
+}
+
+impl Json {
+    /// The JSON document, with a `statistics` array when `statistics` is set.
+    pub fn emit_with<T>(
+        &self,
+        run: &Run<T>,
+        statistics: bool,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
         let mut diagnostics: Vec<&Diagnostic> =
             run.reports().flat_map(|r| &r.diagnostics).collect();
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -42,6 +57,7 @@ impl Emitter for Json {
                 infos: run.count(Level::Info),
                 waived: run.waived(),
             },
+            statistics: statistics.then(|| super::statistics::statistics(run)),
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;
         writeln!(out)

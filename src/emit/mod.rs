@@ -5,13 +5,16 @@ use std::io::Write;
 use crate::check::Run;
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod junit;
 mod markdown;
 mod sarif;
+pub mod statistics;
 
 pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
 pub use junit::Junit;
