@@ -199,7 +199,6 @@ pub enum Shell {
     Powershell,
 }
 
-
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     /// Files or folders (default: the workspace, or the current folder).
