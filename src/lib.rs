@@ -67,16 +67,22 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
     match cli.command {
         cli::Command::Check(args) => commands::check(&args, &config()?, color, cli.quiet, stdout),
         cli::Command::Explain { rule } => {
+            let lang = present::lang::from_process(config().ok().and_then(|c| c.lang));
+            let fr = lang == model::Lang::Fr;
             let Some(r) = rules::find(&rule) else {
                 let names = rules::CATALOGUE
                     .iter()
                     .flat_map(|r| [r.meta().code, r.meta().name]);
-                match decode::closest(&rule, names) {
-                    Some(c) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
-                    None => bail!("no rule `{rule}`: `pacte rules` lists them"),
+                match (decode::closest(&rule, names), fr) {
+                    (Some(c), false) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
+                    (None, false) => bail!("no rule `{rule}`: `pacte rules` lists them"),
+                    (Some(c), true) => {
+                        bail!("aucune règle `{rule}` (vouliez-vous dire `{c}`\u{202f}?)")
+                    }
+                    (None, true) => bail!("aucune règle `{rule}`\u{a0}: `pacte rules` les énumère"),
                 }
             };
-            writeln!(stdout, "{}", commands::explain(r.meta()))?;
+            writeln!(stdout, "{}", commands::explain_in(r.meta(), lang))?;
             Ok(Outcome::Clean)
         }
         cli::Command::Rules { format } => {

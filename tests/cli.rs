@@ -4,5 +4,10 @@
 
 #[test]
 fn cli() {
-    trycmd::TestCases::new().case("tests/cmd/*.toml");
+    // The language of messages is chosen explicitly, so that the cases do
+    // not depend on this repository's pacte.toml (`lang = "fr"`) or on the
+    // machine's locale; the French cases set `PACTE_LANG = "fr"` themselves.
+    trycmd::TestCases::new()
+        .env("PACTE_LANG", "en")
+        .case("tests/cmd/*.toml");
 }

@@ -2,4 +2,6 @@
 //! language. `render`, `report`, the ICS writer and the message catalogue
 //! share it (typography here; languages, labels and formatting join it).
 
+pub mod lang;
+pub mod messages;
 pub mod typography;
