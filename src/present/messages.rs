@@ -214,6 +214,13 @@ mod tests {
         assert!(h.contains("[convention]\u{a0}: les textes"), "{h}");
         assert!(h.contains("«\u{a0}Vu"), "{h}");
         assert!(!h.contains('\''), "{h}");
+        // No straight apostrophe anywhere in the French words.
+        for r in CATALOGUE.iter() {
+            let m = r.meta();
+            for text in [summary(m, Lang::Fr), help(m, Lang::Fr)] {
+                assert!(!text.contains('\''), "{}: {text}", m.code);
+            }
+        }
         assert_eq!(help(m, Lang::En), m.help);
         assert_eq!(summary(m, Lang::En), m.summary);
     }
