@@ -166,7 +166,10 @@ pub fn lint<T>(
                 return None;
             }
             let mut locator = file.locator();
-            for f in parse_findings(parse_issues) {
+            let syntax = crate::parse::syntax_of(&c.path).unwrap_or(crate::value::Syntax::Toml);
+            let findings =
+                crate::parse::hints::rewrite(&file.text, syntax, parse_findings(parse_issues));
+            for f in findings {
                 let d = resolve(&mut locator, &mut report, f, Level::Error);
                 report.diagnostics.push(d);
             }

@@ -113,6 +113,23 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 impl Decoder {
+    /// The help for a value that should be a number: a number written the
+    /// French way (`4000,00`, `18 000`, `300 €`) gets the plain form; a
+    /// plain number that is a text was quoted.
+    fn number_help(&self, key: &str, v: &Value) -> Option<String> {
+        let Value::String(s) = v else { return None };
+        if let Some((plain, _)) = crate::parse::hints::plain_number(s) {
+            return Some(match self.syntax {
+                Syntax::Toml => format!("write `{key} = {plain}`: digits only, a dot before the decimals, no currency sign"),
+                Syntax::Yaml => format!("write `{key}: {plain}`: digits only, a dot before the decimals, no currency sign"),
+            });
+        }
+        if s.trim().parse::<f64>().is_ok() {
+            return Some("remove the quotes around the number".into());
+        }
+        Some("write the amount with digits only, such as 4000 or 4000.50".into())
+    }
+
     fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
@@ -139,7 +156,12 @@ impl Decoder {
                         node.span,
                         format!("`{path}` must be a table, found {}", other.type_name()),
                     )
-                    .with_help(format!("write `{path}` as a table of keys and values")),
+                    .with_help(match (other, self.syntax) {
+                        (Value::Array(_), Syntax::Toml) => format!(
+                            "write `[{path}]` with single brackets: there is only one; `[[{path}]]` starts an item of a list"
+                        ),
+                        _ => format!("write `{path}` as a table of keys and values"),
+                    }),
                 );
                 None
             }
@@ -155,14 +177,18 @@ impl Decoder {
                     format!("unknown key `{}` in `{}`", e.key, r.path)
                 };
                 let mut f = Finding::new("S002", e.key_span, message);
-                f.help = Some(match closest(&e.key, r.known.iter().copied()) {
-                    Some(k) => format!("did you mean `{k}`?"),
-                    None if r.path.is_empty() => format!(
-                        "the top-level keys are: {}; free notes go under [meta]",
-                        r.known.join(", ")
-                    ),
-                    None => format!("the keys of `{}` are: {}", r.path, r.known.join(", ")),
-                });
+                let french =
+                    crate::present::french_names::english_for(&e.key, r.known.iter().copied());
+                f.help = Some(
+                    match french.or_else(|| closest(&e.key, r.known.iter().copied())) {
+                        Some(k) => format!("did you mean `{k}`?"),
+                        None if r.path.is_empty() => format!(
+                            "the top-level keys are: {}; free notes go under [meta]",
+                            r.known.join(", ")
+                        ),
+                        None => format!("the keys of `{}` are: {}", r.path, r.known.join(", ")),
+                    },
+                );
                 self.push(f);
             }
         }
@@ -373,8 +399,7 @@ impl Decoder {
                 return self.invalid(
                     span,
                     format!("`{key}` must be a number, found {}", other.type_name()),
-                    matches!(other, Value::String(_))
-                        .then(|| "remove the quotes around the number".into()),
+                    self.number_help(key, other),
                 )
             }
         };
@@ -496,7 +521,9 @@ impl Decoder {
                 None => {
                     let names: Vec<&str> = T::VALUES.iter().map(|(n, _)| *n).collect();
                     let key = e.map(|e| e.key.as_str()).unwrap_or_default();
-                    let help = match closest(&s.value, names.iter().copied()) {
+                    let french =
+                        crate::present::french_names::english_for(&s.value, names.iter().copied());
+                    let help = match french.or_else(|| closest(&s.value, names.iter().copied())) {
                         Some(c) => format!("did you mean \"{c}\"?"),
                         None => format!("write one of: {}", quoted(&names)),
                     };
@@ -678,6 +705,9 @@ impl Decoder {
                     e.value.value.type_name()
                 ),
                 Some(match self.syntax {
+                    Syntax::Toml if matches!(e.value.value, Value::Table(_)) => format!(
+                        "write `[[{path}]]` (double brackets) before each item: `[{path}]` with single brackets is one table, not a list"
+                    ),
                     Syntax::Toml => format!("write each item under its own [[{path}]] header"),
                     Syntax::Yaml => {
                         format!("write `{path}:` as a list, each item starting with `- `")

@@ -57,7 +57,7 @@ declare_rule! {
         family: Consistency,
         levels: Levels::all(Level::Error),
         summary: "the financial contributions, or the budget lines, do not add up to `budget`",
-        help: "make the figures add up to the budget, or correct `budget`",
+        help: "make the `amount`s of the [[funds.contribution]] (kind \"financial\") and of the [[funds.line]] add up to `budget`, or correct `budget`",
     }
 }
 
@@ -104,12 +104,12 @@ impl Rule for BudgetMismatch {
                 let gap = budget.value - total;
                 let help = if gap > Decimal::ZERO {
                     format!(
-                        "{} of the budget are not financed: add the missing contributions (a requested one counts), or lower `budget`",
+                        "{} of the budget are not financed: add the missing [[funds.contribution]] with `kind = \"financial\"` and its `amount` (a requested one counts), or lower `budget`",
                         amount(gap, cur)
                     )
                 } else {
                     format!(
-                        "the contributions exceed the budget by {}: raise `budget`, or lower a contribution",
+                        "the contributions exceed the budget by {}: raise `budget`, or lower the `amount` of a [[funds.contribution]]",
                         amount(-gap, cur)
                     )
                 };
@@ -139,12 +139,12 @@ impl Rule for BudgetMismatch {
             let gap = budget.value - total;
             let help = if gap > Decimal::ZERO {
                 format!(
-                    "{} of the budget are on no line: add or raise a line, or lower `budget`",
+                    "{} of the budget are on no line: add a [[funds.line]] or raise the `amount` of one, or lower `budget`",
                     amount(gap, cur)
                 )
             } else {
                 format!(
-                    "the lines exceed the budget by {}: lower a line, or raise `budget`",
+                    "the lines exceed the budget by {}: lower the `amount` of a [[funds.line]], or raise `budget`",
                     amount(-gap, cur)
                 )
             };

@@ -46,7 +46,7 @@ declare_rule! {
         family: Consistency,
         levels: Levels::PerKind([Level::Warning, Level::Error, Level::Warning, Level::Warning]),
         summary: "`[termination]` gives none of `assets`, `surplus`, `deficit` (gestion: each of `assets`, `staff`, `surplus`, `deficit` is required, only `assets` and `staff` with `budget = 0`)",
-        help: "say in [termination] what becomes of the assets, a surplus and a deficit",
+        help: "say in [termination] what becomes of the assets (`assets = \"…\"`), a surplus (`surplus = \"…\"`) and a deficit (`deficit = \"…\"`)",
     }
 }
 
