@@ -13,6 +13,17 @@ pub struct Finding {
     pub message: String,
     /// Overrides the rule's default help line.
     pub help: Option<String>,
+    /// The sentence and help in French, where the finding's violation
+    /// writes them ([`crate::rules::Violation::french`]).
+    pub fr: Option<Box<Words>>,
+}
+
+/// A finding's words in another language: its sentence, and its help when
+/// it overrides the rule's default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    pub message: String,
+    pub help: Option<String>,
 }
 
 impl Finding {
@@ -26,6 +37,7 @@ impl Finding {
             span: span.into(),
             message: message.into(),
             help: None,
+            fr: None,
         }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -88,6 +100,9 @@ pub struct Diagnostic {
     /// The byte span in the file, for snippets.
     #[serde(skip)]
     pub span: Option<Span>,
+    /// The French words, for the language of messages.
+    #[serde(skip)]
+    pub fr: Option<Box<Words>>,
 }
 
 impl Diagnostic {

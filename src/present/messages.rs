@@ -92,19 +92,28 @@ pub fn explanation(meta: &RuleMeta, lang: Lang) -> String {
     }
 }
 
-/// The diagnostics of a run in the language of messages: a help line
-/// that is its rule's default is written in `lang`. (The sentences of the
-/// findings are still written by the rules, in English.)
+/// The diagnostics of a run in the language of messages: the words a
+/// finding's violation writes in `lang`, else a help line that is its
+/// rule's default in `lang`. (The sentences of findings whose violation
+/// has no French words yet stay in English.)
 pub fn translate<T>(run: &mut crate::check::Run<T>, lang: Lang) {
     if lang == Lang::En {
         return;
     }
     for (report, _) in &mut run.files {
         for d in &mut report.diagnostics {
-            if let Some(meta) = crate::rules::find(d.code).map(|r| r.meta()) {
-                if d.help == meta.help {
-                    d.help = help(meta, lang).into_owned();
+            let Some(meta) = crate::rules::find(d.code).map(|r| r.meta()) else {
+                continue;
+            };
+            let default_help = d.help == meta.help;
+            if let Some(words) = d.fr.take() {
+                d.message = words.message;
+                match words.help {
+                    Some(h) => d.help = h,
+                    None => d.help = help(meta, lang).into_owned(),
                 }
+            } else if default_help {
+                d.help = help(meta, lang).into_owned();
             }
         }
     }
