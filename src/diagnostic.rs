@@ -44,6 +44,15 @@ impl Finding {
         self.help = Some(help.into());
         self
     }
+    /// The finding's words in French (typography written in the text);
+    /// a help of `None`: the rule's default help in French.
+    pub fn with_fr(mut self, message: impl Into<String>, help: Option<String>) -> Self {
+        self.fr = Some(Box::new(Words {
+            message: message.into(),
+            help,
+        }));
+        self
+    }
 }
 
 /// The level of a rule, and the severity of a diagnostic.

@@ -58,7 +58,7 @@ impl Rule for MissingFundManagement {
             &cx.doc.funds,
             &Self::META,
             cx,
-            "the convention has no [funds] table: its budget and how the money is managed are not said",
+            ("the convention has no [funds] table: its budget and how the money is managed are not said", "la convention n\u{2019}a pas de table [funds]\u{a0}: son budget et la gestion des fonds ne sont pas dits"),
             out,
         ) else {
             return;
@@ -106,7 +106,7 @@ impl Rule for MissingFundManagement {
             f.span,
             &keys,
             "add `holder` (the party that manages the funds, or \"each\") and `justification` (which supporting documents, to whom, how often) to [funds]",
-            ": required when the budget is above 0",
+            (": required when the budget is above 0", "\u{a0}: requis lorsque le budget est supérieur à 0"),
         ));
     }
 }

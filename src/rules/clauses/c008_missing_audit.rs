@@ -58,7 +58,7 @@ impl Rule for MissingAudit {
             &cx.doc.audit,
             &Self::META,
             cx,
-            "the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said",
+            ("the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said", "la convention n\u{2019}a pas de table [audit]\u{a0}: l\u{2019}évaluation du partenariat et le contrôle de ses fonds ne sont pas prévus"),
             out,
         ) else {
             return;
