@@ -102,6 +102,17 @@ impl Rule for BudgetMismatch {
         if let Some(total) = contributions {
             if total != budget.value {
                 let gap = budget.value - total;
+                let aide = if gap > Decimal::ZERO {
+                    format!(
+                        "{} du budget ne sont pas financés\u{a0}: ajoutez les [[funds.contribution]] manquantes avec `kind = \"financial\"` et leur `amount` (une contribution demandée compte), ou réduisez `budget`",
+                        amount(gap, cur)
+                    )
+                } else {
+                    format!(
+                        "les contributions dépassent le budget de {}\u{a0}: augmentez `budget`, ou réduisez l\u{2019}`amount` d\u{2019}une [[funds.contribution]]",
+                        amount(-gap, cur)
+                    )
+                };
                 let help = if gap > Decimal::ZERO {
                     format!(
                         "{} of the budget are not financed: add the missing [[funds.contribution]] with `kind = \"financial\"` and its `amount` (a requested one counts), or lower `budget`",
@@ -123,7 +134,15 @@ impl Rule for BudgetMismatch {
                                 amount(budget.value, cur)
                             ),
                         )
-                        .with_help(help),
+                        .with_help(help)
+                        .with_fr(
+                            format!(
+                                "les contributions financières totalisent {}, le budget est de {}",
+                                amount(total, cur),
+                                amount(budget.value, cur)
+                            ),
+                            Some(aide),
+                        ),
                 );
             }
         }
@@ -137,6 +156,17 @@ impl Rule for BudgetMismatch {
         let Some(total) = total else { return };
         if total != budget.value {
             let gap = budget.value - total;
+            let aide = if gap > Decimal::ZERO {
+                format!(
+                    "{} du budget ne figurent sur aucune ligne\u{a0}: ajoutez une [[funds.line]] ou augmentez l\u{2019}`amount` de l\u{2019}une d\u{2019}elles, ou réduisez `budget`",
+                    amount(gap, cur)
+                )
+            } else {
+                format!(
+                    "les lignes dépassent le budget de {}\u{a0}: réduisez l\u{2019}`amount` d\u{2019}une [[funds.line]], ou augmentez `budget`",
+                    amount(-gap, cur)
+                )
+            };
             let help = if gap > Decimal::ZERO {
                 format!(
                     "{} of the budget are on no line: add a [[funds.line]] or raise the `amount` of one, or lower `budget`",
@@ -158,7 +188,15 @@ impl Rule for BudgetMismatch {
                             amount(budget.value, cur)
                         ),
                     )
-                    .with_help(help),
+                    .with_help(help)
+                    .with_fr(
+                        format!(
+                            "les lignes du budget totalisent {}, le budget est de {}",
+                            amount(total, cur),
+                            amount(budget.value, cur)
+                        ),
+                        Some(aide),
+                    ),
             );
         }
     }

@@ -61,10 +61,17 @@ impl Rule for NoMinutes {
                     decision.body.get().map_or("decision body", String::as_str)
                 ),
             )),
-            Field::Absent | Field::Empty(_) => out.push(Self::META.finding(
-                decision.minutes.span_or(decision.span),
-                "the decision process does not say that minutes are kept",
-            )),
+            Field::Absent | Field::Empty(_) => out.push(
+                Self::META
+                    .finding(
+                        decision.minutes.span_or(decision.span),
+                        "the decision process does not say that minutes are kept",
+                    )
+                    .with_fr(
+                        "le processus de décision ne prévoit pas de procès-verbal",
+                        None,
+                    ),
+            ),
             Field::Invalid(_) => {}
         }
     }
