@@ -116,18 +116,28 @@ impl Decoder {
     /// The help for a value that should be a number: a number written the
     /// French way (`4000,00`, `18 000`, `300 €`) gets the plain form; a
     /// plain number that is a text was quoted.
-    fn number_help(&self, key: &str, v: &Value) -> Option<String> {
+    fn number_help(&self, key: &str, v: &Value) -> Option<(String, String)> {
         let Value::String(s) = v else { return None };
         if let Some((plain, _)) = crate::parse::hints::plain_number(s) {
-            return Some(match self.syntax {
-                Syntax::Toml => format!("write `{key} = {plain}`: digits only, a dot before the decimals, no currency sign"),
-                Syntax::Yaml => format!("write `{key}: {plain}`: digits only, a dot before the decimals, no currency sign"),
-            });
+            let written = match self.syntax {
+                Syntax::Toml => format!("{key} = {plain}"),
+                Syntax::Yaml => format!("{key}: {plain}"),
+            };
+            return Some((
+                format!("write `{written}`: digits only, a dot before the decimals, no currency sign"),
+                format!("écrivez `{written}`\u{a0}: des chiffres seulement, un point avant les décimales, sans symbole monétaire"),
+            ));
         }
         if s.trim().parse::<f64>().is_ok() {
-            return Some("remove the quotes around the number".into());
+            return Some((
+                "remove the quotes around the number".into(),
+                "retirez les guillemets autour du nombre".into(),
+            ));
         }
-        Some("write the amount with digits only, such as 4000 or 4000.50".into())
+        Some((
+            "write the amount with digits only, such as 4000 or 4000.50".into(),
+            "écrivez le montant en chiffres seulement, par exemple 4000 ou 4000.50".into(),
+        ))
     }
 
     fn push(&mut self, f: Finding) {
@@ -179,17 +189,33 @@ impl Decoder {
                 let mut f = Finding::new("S002", e.key_span, message);
                 let french =
                     crate::present::french_names::english_for(&e.key, r.known.iter().copied());
-                f.help = Some(
-                    match french.or_else(|| closest(&e.key, r.known.iter().copied())) {
-                        Some(k) => format!("did you mean `{k}`?"),
-                        None if r.path.is_empty() => format!(
-                            "the top-level keys are: {}; free notes go under [meta]",
-                            r.known.join(", ")
-                        ),
-                        None => format!("the keys of `{}` are: {}", r.path, r.known.join(", ")),
-                    },
-                );
-                self.push(f);
+                let suggestion = french.or_else(|| closest(&e.key, r.known.iter().copied()));
+                f.help = Some(match suggestion {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None if r.path.is_empty() => format!(
+                        "the top-level keys are: {}; free notes go under [meta]",
+                        r.known.join(", ")
+                    ),
+                    None => format!("the keys of `{}` are: {}", r.path, r.known.join(", ")),
+                });
+                let message_fr = if r.path.is_empty() {
+                    format!("clé de premier niveau inconnue `{}`", e.key)
+                } else {
+                    format!("clé inconnue `{}` dans `{}`", e.key, r.path)
+                };
+                let help_fr = match suggestion {
+                    Some(k) => format!("vouliez-vous dire `{k}`\u{202f}?"),
+                    None if r.path.is_empty() => format!(
+                        "les clés de premier niveau sont\u{a0}: {}\u{202f}; les notes libres vont sous [meta]",
+                        r.known.join(", ")
+                    ),
+                    None => format!(
+                        "les clés de `{}` sont\u{a0}: {}",
+                        r.path,
+                        r.known.join(", ")
+                    ),
+                };
+                self.push(f.with_fr(message_fr, Some(help_fr)));
             }
         }
     }
@@ -202,7 +228,11 @@ impl Decoder {
                     field.span_or(at),
                     format!("`{path}` is missing `{key}`"),
                 )
-                .with_help(format!("add `{key}` to this `{path}`")),
+                .with_help(format!("add `{key}` to this `{path}`"))
+                .with_fr(
+                    format!("il manque `{key}` à `{path}`"),
+                    Some(format!("ajoutez `{key}` à cet élément `{path}`")),
+                ),
             );
         }
     }
@@ -396,11 +426,16 @@ impl Decoder {
                 }
             }
             other => {
-                return self.invalid(
+                let help = self.number_help(key, other);
+                let mut f = Finding::new(
+                    "S003",
                     span,
                     format!("`{key}` must be a number, found {}", other.type_name()),
-                    self.number_help(key, other),
-                )
+                );
+                f.help = help.as_ref().map(|(en, _)| en.clone());
+                let fr = format!("`{key}` doit être un nombre");
+                self.push(f.with_fr(fr, help.map(|(_, fr)| fr)));
+                return Field::Invalid(span);
             }
         };
         Field::Ok(Spanned { value, span })
@@ -523,19 +558,36 @@ impl Decoder {
                     let key = e.map(|e| e.key.as_str()).unwrap_or_default();
                     let french =
                         crate::present::french_names::english_for(&s.value, names.iter().copied());
-                    let help = match french.or_else(|| closest(&s.value, names.iter().copied())) {
+                    let suggestion = french.or_else(|| closest(&s.value, names.iter().copied()));
+                    let help = match suggestion {
                         Some(c) => format!("did you mean \"{c}\"?"),
                         None => format!("write one of: {}", quoted(&names)),
                     };
-                    self.invalid(
-                        s.span,
-                        format!(
-                            "`{key}` cannot be \"{}\": expected one of {}",
-                            s.value,
-                            quoted(&names)
-                        ),
-                        Some(help),
-                    )
+                    let help_fr = match suggestion {
+                        Some(c) => format!("vouliez-vous dire \"{c}\"\u{202f}?"),
+                        None => {
+                            format!("écrivez l\u{2019}une des valeurs\u{a0}: {}", quoted(&names))
+                        }
+                    };
+                    let message_fr = format!(
+                        "`{key}` ne peut pas valoir \"{}\"\u{a0}: valeurs possibles {}",
+                        s.value,
+                        quoted(&names)
+                    );
+                    self.push(
+                        Finding::new(
+                            "S003",
+                            s.span,
+                            format!(
+                                "`{key}` cannot be \"{}\": expected one of {}",
+                                s.value,
+                                quoted(&names)
+                            ),
+                        )
+                        .with_help(help)
+                        .with_fr(message_fr, Some(help_fr)),
+                    );
+                    Field::Invalid(s.span)
                 }
             },
             Field::Absent => Field::Absent,

@@ -91,6 +91,19 @@ fn faults_said(faults: &[&str]) -> String {
     said.join("; ")
 }
 
+/// The words for a number's faults, in French.
+fn faults_said_fr(faults: &[&str]) -> String {
+    let said: Vec<&str> = faults
+        .iter()
+        .map(|f| match *f {
+            "space" => "pas d\u{2019}espace entre les milliers",
+            "comma" => "un point, non une virgule, avant les décimales",
+            _ => "pas de symbole monétaire (la devise est `convention.currency`)",
+        })
+        .collect();
+    said.join("\u{202f}; ")
+}
+
 /// A TOML header `[name]` or `[[name]]` on the line holding `at`.
 fn header_at(text: &str, at: usize) -> Option<(&str, bool, Span)> {
     let at = at.min(text.len());
@@ -165,7 +178,11 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
                         )
                         .with_help(format!(
                             "for a list of items, write `[[{name}]]` (double brackets) before each of them"
-                        )),
+                        ))
+                        .with_fr(
+                            format!("`[{name}]` est écrit deux fois\u{a0}: une table entre crochets simples ne figure qu\u{2019}une fois"),
+                            Some(format!("pour une liste d\u{2019}éléments, écrivez `[[{name}]]` (crochets doubles) avant chacun d\u{2019}eux")),
+                        ),
                     );
                     continue;
                 }
@@ -182,14 +199,25 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
                             faults_said(&faults)
                         ),
                     )
-                    .with_help(format!("write `{key} = {plain}`")),
+                    .with_help(format!("write `{key} = {plain}`"))
+                    .with_fr(
+                        format!(
+                            "`{value}` n\u{2019}est pas un nombre au sens de TOML\u{a0}: {}",
+                            faults_said_fr(&faults)
+                        ),
+                        Some(format!("écrivez `{key} = {plain}`")),
+                    ),
                 );
                 continue;
             }
             if f.message.starts_with("string values must be quoted") {
                 out.push(
                     Finding::new("S001", vspan, format!("the value of `{key}` cannot be read: a text is written between quotes"))
-                        .with_help(format!("write `{key} = \"{value}\"` if it is a text; a number is written with digits only, such as 18000 or 4000.50")),
+                        .with_help(format!("write `{key} = \"{value}\"` if it is a text; a number is written with digits only, such as 18000 or 4000.50"))
+                        .with_fr(
+                            format!("la valeur de `{key}` est illisible\u{a0}: un texte s\u{2019}écrit entre guillemets"),
+                            Some(format!("écrivez `{key} = \"{value}\"` s\u{2019}il s\u{2019}agit d\u{2019}un texte\u{202f}; un nombre s\u{2019}écrit en chiffres seulement, par exemple 18000 ou 4000.50")),
+                        ),
                 );
                 continue;
             }
