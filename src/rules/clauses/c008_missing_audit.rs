@@ -100,6 +100,22 @@ impl Rule for MissingAudit {
                 ": a gestion convention needs both an expense control and a financial audit",
             );
         }
-        out.push(Self::META.finding(a.span, message));
+        // The same in French: the keys missing, then why.
+        let manque: Vec<String> = missing
+            .iter()
+            .map(|m| {
+                m.replace("neither ", "")
+                    .replace(" nor ", " ou ")
+                    .replace("no ", "")
+            })
+            .collect();
+        let mut fr = format!(
+            "il manque à [audit]\u{a0}: {}",
+            crate::rules::french_law::et(&manque)
+        );
+        if gestion && (no_control || no_audit) {
+            fr.push_str("\u{202f}; une convention de gestion exige à la fois un contrôle des dépenses et un audit financier");
+        }
+        out.push(Self::META.finding(a.span, message).with_fr(fr, None));
     }
 }
