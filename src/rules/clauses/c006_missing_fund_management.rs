@@ -69,6 +69,10 @@ impl Rule for MissingFundManagement {
                     .finding(f.budget.span_or(f.span), "[funds] has no `budget`")
                     .with_help(
                         "add `budget` to [funds]: the financial budget, or `budget = 0` when no money changes hands",
+                    )
+                    .with_fr(
+                        "[funds] n\u{2019}a pas de `budget`",
+                        Some("ajoutez `budget` à [funds]\u{a0}: le budget financier, ou `budget = 0` si aucune somme n\u{2019}est versée".into()),
                     ),
             );
             return;
@@ -86,6 +90,10 @@ impl Rule for MissingFundManagement {
                     )
                     .with_help(
                         "add a [[funds.contribution]] with `party` (the funder), `kind`, `amount` and `to` (the beneficiary)",
+                    )
+                    .with_fr(
+                        "[funds] n\u{2019}a aucune contribution d\u{2019}un partenaire\u{a0}: la subvention accordée n\u{2019}est pas dite",
+                        Some("ajoutez une [[funds.contribution]] avec `party` (le financeur), `kind`, `amount` et `to` (le bénéficiaire)".into()),
                     ),
             );
         }
