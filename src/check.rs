@@ -166,7 +166,10 @@ pub fn lint<T>(
                 return None;
             }
             let mut locator = file.locator();
-            for f in parse_findings(parse_issues) {
+            let syntax = crate::parse::syntax_of(&c.path).unwrap_or(crate::value::Syntax::Toml);
+            let findings =
+                crate::parse::hints::rewrite(&file.text, syntax, parse_findings(parse_issues));
+            for f in findings {
                 let d = resolve(&mut locator, &mut report, f, Level::Error);
                 report.diagnostics.push(d);
             }
@@ -453,6 +456,12 @@ fn resolve(
         end_column: end.map(|p| p.column),
         help: shortened(f.help.unwrap_or_else(|| meta.help.to_string()), MAX_MESSAGE),
         span: f.span,
+        fr: f.fr.map(|w| {
+            Box::new(crate::diagnostic::Words {
+                message: shortened(w.message, MAX_MESSAGE),
+                help: w.help.map(|h| shortened(h, MAX_MESSAGE)),
+            })
+        }),
     }
 }
 
@@ -492,6 +501,7 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                     end_column: end.map(|p| p.column),
                     help: "give each convention its own id".into(),
                     span,
+                    fr: None,
                 });
                 sort(&mut r.diagnostics);
                 r.completeness = None;

@@ -113,6 +113,33 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 impl Decoder {
+    /// The help for a value that should be a number: a number written the
+    /// French way (`4000,00`, `18 000`, `300 €`) gets the plain form; a
+    /// plain number that is a text was quoted.
+    fn number_help(&self, key: &str, v: &Value) -> Option<(String, String)> {
+        let Value::String(s) = v else { return None };
+        if let Some((plain, _)) = crate::parse::hints::plain_number(s) {
+            let written = match self.syntax {
+                Syntax::Toml => format!("{key} = {plain}"),
+                Syntax::Yaml => format!("{key}: {plain}"),
+            };
+            return Some((
+                format!("write `{written}`: digits only, a dot before the decimals, no currency sign"),
+                format!("écrivez `{written}`\u{a0}: des chiffres seulement, un point avant les décimales, sans symbole monétaire"),
+            ));
+        }
+        if s.trim().parse::<f64>().is_ok() {
+            return Some((
+                "remove the quotes around the number".into(),
+                "retirez les guillemets autour du nombre".into(),
+            ));
+        }
+        Some((
+            "write the amount with digits only, such as 4000 or 4000.50".into(),
+            "écrivez le montant en chiffres seulement, par exemple 4000 ou 4000.50".into(),
+        ))
+    }
+
     fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
@@ -139,7 +166,12 @@ impl Decoder {
                         node.span,
                         format!("`{path}` must be a table, found {}", other.type_name()),
                     )
-                    .with_help(format!("write `{path}` as a table of keys and values")),
+                    .with_help(match (other, self.syntax) {
+                        (Value::Array(_), Syntax::Toml) => format!(
+                            "write `[{path}]` with single brackets: there is only one; `[[{path}]]` starts an item of a list"
+                        ),
+                        _ => format!("write `{path}` as a table of keys and values"),
+                    }),
                 );
                 None
             }
@@ -158,7 +190,10 @@ impl Decoder {
                     format!("unknown key `{}` in `{}`", e.key, r.path)
                 };
                 let mut f = Finding::new("S002", e.key_span, message);
-                f.help = Some(match closest(&e.key, known.iter().copied()) {
+                let french =
+                    crate::present::french_names::english_for(&e.key, known.iter().copied());
+                let suggestion = french.or_else(|| closest(&e.key, known.iter().copied()));
+                f.help = Some(match suggestion {
                     Some(k) => format!("did you mean `{k}`?"),
                     None if r.path.is_empty() => format!(
                         "the top-level keys are: {}; free notes go under [meta]",
@@ -166,7 +201,20 @@ impl Decoder {
                     ),
                     None => format!("the keys of `{}` are: {}", r.path, known.join(", ")),
                 });
-                self.push(f);
+                let message_fr = if r.path.is_empty() {
+                    format!("clé de premier niveau inconnue `{}`", e.key)
+                } else {
+                    format!("clé inconnue `{}` dans `{}`", e.key, r.path)
+                };
+                let help_fr = match suggestion {
+                    Some(k) => format!("vouliez-vous dire `{k}`\u{202f}?"),
+                    None if r.path.is_empty() => format!(
+                        "les clés de premier niveau sont\u{a0}: {}\u{202f}; les notes libres vont sous [meta]",
+                        known.join(", ")
+                    ),
+                    None => format!("les clés de `{}` sont\u{a0}: {}", r.path, known.join(", ")),
+                };
+                self.push(f.with_fr(message_fr, Some(help_fr)));
             }
         }
     }
@@ -179,7 +227,11 @@ impl Decoder {
                     field.span_or(at),
                     format!("`{path}` is missing `{key}`"),
                 )
-                .with_help(format!("add `{key}` to this `{path}`")),
+                .with_help(format!("add `{key}` to this `{path}`"))
+                .with_fr(
+                    format!("il manque `{key}` à `{path}`"),
+                    Some(format!("ajoutez `{key}` à cet élément `{path}`")),
+                ),
             );
         }
     }
@@ -373,12 +425,16 @@ impl Decoder {
                 }
             }
             other => {
-                return self.invalid(
+                let help = self.number_help(key, other);
+                let mut f = Finding::new(
+                    "S003",
                     span,
                     format!("`{key}` must be a number, found {}", other.type_name()),
-                    matches!(other, Value::String(_))
-                        .then(|| "remove the quotes around the number".into()),
-                )
+                );
+                f.help = help.as_ref().map(|(en, _)| en.clone());
+                let fr = format!("`{key}` doit être un nombre");
+                self.push(f.with_fr(fr, help.map(|(_, fr)| fr)));
+                return Field::Invalid(span);
             }
         };
         Field::Ok(Spanned { value, span })
@@ -499,19 +555,38 @@ impl Decoder {
                 None => {
                     let names: Vec<&str> = T::VALUES.iter().map(|(n, _)| *n).collect();
                     let key = e.map(|e| e.key.as_str()).unwrap_or_default();
-                    let help = match closest(&s.value, names.iter().copied()) {
+                    let french =
+                        crate::present::french_names::english_for(&s.value, names.iter().copied());
+                    let suggestion = french.or_else(|| closest(&s.value, names.iter().copied()));
+                    let help = match suggestion {
                         Some(c) => format!("did you mean \"{c}\"?"),
                         None => format!("write one of: {}", quoted(&names)),
                     };
-                    self.invalid(
-                        s.span,
-                        format!(
-                            "`{key}` cannot be \"{}\": expected one of {}",
-                            s.value,
-                            quoted(&names)
-                        ),
-                        Some(help),
-                    )
+                    let help_fr = match suggestion {
+                        Some(c) => format!("vouliez-vous dire \"{c}\"\u{202f}?"),
+                        None => {
+                            format!("écrivez l\u{2019}une des valeurs\u{a0}: {}", quoted(&names))
+                        }
+                    };
+                    let message_fr = format!(
+                        "`{key}` ne peut pas valoir \"{}\"\u{a0}: valeurs possibles {}",
+                        s.value,
+                        quoted(&names)
+                    );
+                    self.push(
+                        Finding::new(
+                            "S003",
+                            s.span,
+                            format!(
+                                "`{key}` cannot be \"{}\": expected one of {}",
+                                s.value,
+                                quoted(&names)
+                            ),
+                        )
+                        .with_help(help)
+                        .with_fr(message_fr, Some(help_fr)),
+                    );
+                    Field::Invalid(s.span)
                 }
             },
             Field::Absent => Field::Absent,
@@ -681,6 +756,9 @@ impl Decoder {
                     e.value.value.type_name()
                 ),
                 Some(match self.syntax {
+                    Syntax::Toml if matches!(e.value.value, Value::Table(_)) => format!(
+                        "write `[[{path}]]` (double brackets) before each item: `[{path}]` with single brackets is one table, not a list"
+                    ),
                     Syntax::Toml => format!("write each item under its own [[{path}]] header"),
                     Syntax::Yaml => {
                         format!("write `{path}:` as a list, each item starting with `- `")

@@ -13,6 +13,17 @@ pub struct Finding {
     pub message: String,
     /// Overrides the rule's default help line.
     pub help: Option<String>,
+    /// The sentence and help in French, where the finding's violation
+    /// writes them ([`crate::rules::Violation::french`]).
+    pub fr: Option<Box<Words>>,
+}
+
+/// A finding's words in another language: its sentence, and its help when
+/// it overrides the rule's default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    pub message: String,
+    pub help: Option<String>,
 }
 
 impl Finding {
@@ -26,10 +37,20 @@ impl Finding {
             span: span.into(),
             message: message.into(),
             help: None,
+            fr: None,
         }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+    /// The finding's words in French (typography written in the text);
+    /// a help of `None`: the rule's default help in French.
+    pub fn with_fr(mut self, message: impl Into<String>, help: Option<String>) -> Self {
+        self.fr = Some(Box::new(Words {
+            message: message.into(),
+            help,
+        }));
         self
     }
 }
@@ -88,6 +109,9 @@ pub struct Diagnostic {
     /// The byte span in the file, for snippets.
     #[serde(skip)]
     pub span: Option<Span>,
+    /// The French words, for the language of messages.
+    #[serde(skip)]
+    pub fr: Option<Box<Words>>,
 }
 
 impl Diagnostic {

@@ -69,16 +69,22 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
     match cli.command {
         cli::Command::Check(args) => commands::check(&args, &config()?, color, cli.quiet, stdout),
         cli::Command::Explain { rule } => {
+            let lang = present::lang::from_process(config().ok().and_then(|c| c.lang));
+            let fr = lang == model::Lang::Fr;
             let Some(r) = rules::find(&rule) else {
                 let names = rules::CATALOGUE
                     .iter()
                     .flat_map(|r| [r.meta().code, r.meta().name]);
-                match decode::closest(&rule, names) {
-                    Some(c) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
-                    None => bail!("no rule `{rule}`: `pacte rules` lists them"),
+                match (decode::closest(&rule, names), fr) {
+                    (Some(c), false) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
+                    (None, false) => bail!("no rule `{rule}`: `pacte rules` lists them"),
+                    (Some(c), true) => {
+                        bail!("aucune règle `{rule}` (vouliez-vous dire `{c}`\u{202f}?)")
+                    }
+                    (None, true) => bail!("aucune règle `{rule}`\u{a0}: `pacte rules` les énumère"),
                 }
             };
-            writeln!(stdout, "{}", commands::explain(r.meta()))?;
+            writeln!(stdout, "{}", commands::explain_in(r.meta(), lang))?;
             Ok(Outcome::Clean)
         }
         cli::Command::Rules { format } => {
@@ -154,7 +160,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                 Some(cli::RenderLang::En) => model::Lang::En,
                 None => config
                     .lang
-                    .unwrap_or_else(|| present::lang::message_lang(None)),
+                    .unwrap_or_else(|| present::lang::from_process(None)),
             };
             let yaml = args.syntax == cli::NewSyntax::Yaml;
             let opts = commands::new::NewOptions {
@@ -189,7 +195,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             let lang = match args.lang {
                 Some(cli::RenderLang::Fr) => model::Lang::Fr,
                 Some(cli::RenderLang::En) => model::Lang::En,
-                None => present::lang::message_lang(config().ok().and_then(|c| c.lang)),
+                None => present::lang::from_process(config().ok().and_then(|c| c.lang)),
             };
             let opts = commands::init::InitOptions {
                 dir: args.dir.unwrap_or_default(),
@@ -207,7 +213,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             Ok(Outcome::Clean)
         }
         cli::Command::Schema => {
-            let lang = present::lang::message_lang(config()?.lang);
+            let lang = present::lang::from_process(config()?.lang);
             serde_json::to_writer_pretty(&mut *stdout, &schema::schema(lang))?;
             writeln!(stdout)?;
             Ok(Outcome::Clean)

@@ -16,6 +16,8 @@ fn pacte(args: &[&str]) -> (i32, String, String) {
         .args(["--color", "never"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
+        // Messages in English, whatever this repository's pacte.toml says.
+        .env("PACTE_LANG", "en")
         .output()
         .expect("pacte runs");
     (

@@ -43,13 +43,22 @@ pub fn check(
         as_of: args.as_of.unwrap_or_else(today),
         progress: None,
     };
-    let run = check::check(&candidates, &opts, |_| ())?;
+    let lang = crate::present::lang::from_process(config.lang);
+    let mut run = check::check(&candidates, &opts, |_| ())?;
+    crate::present::messages::translate(&mut run, lang);
     if run.files.is_empty() {
+        let fr = lang == crate::model::Lang::Fr;
         let where_ = if args.paths.is_empty() {
-            "in this folder".to_string()
+            if fr {
+                "dans ce dossier"
+            } else {
+                "in this folder"
+            }
+            .to_string()
         } else {
             format!(
-                "in {}",
+                "{} {}",
+                if fr { "dans" } else { "in" },
                 args.paths
                     .iter()
                     .map(|p| p.display().to_string())
@@ -57,13 +66,15 @@ pub fn check(
                     .join(", ")
             )
         };
+        if fr {
+            bail!("aucune convention trouvée {where_} (une convention est un fichier .toml, .yaml ou .yml qui comporte une table `convention`)");
+        }
         bail!("no convention found {where_} (a convention is a .toml, .yaml or .yml file with a `convention` table)");
     }
     match args.format {
         CheckFormat::Human => {
-            Human { color, quiet }.emit(&run, out)?;
+            Human { color, quiet, lang }.emit(&run, out)?;
             if args.statistics {
-                let lang = crate::present::lang::message_lang(config.lang);
                 crate::emit::statistics::write_human(
                     &crate::emit::statistics::statistics(&run),
                     lang,
@@ -88,15 +99,32 @@ pub fn check(
 }
 
 pub fn explain(meta: &RuleMeta) -> String {
-    format!(
-        "{} {} ({}; level: {})\n\nFires when {}.\n\n{}",
-        meta.code,
-        meta.name,
-        meta.family.as_str(),
-        meta.levels.describe(),
-        meta.summary,
-        meta.explanation()
-    )
+    explain_in(meta, crate::model::Lang::En)
+}
+
+/// `pacte explain` in the language of messages.
+pub fn explain_in(meta: &RuleMeta, lang: crate::model::Lang) -> String {
+    use crate::present::messages;
+    match lang {
+        crate::model::Lang::En => format!(
+            "{} {} ({}; level: {})\n\nFires when {}.\n\n{}",
+            meta.code,
+            meta.name,
+            meta.family.as_str(),
+            meta.levels.describe(),
+            meta.summary,
+            meta.explanation()
+        ),
+        crate::model::Lang::Fr => format!(
+            "{} {} ({}\u{202f}; niveau\u{a0}: {})\n\nSe déclenche {}.\n\n{}",
+            meta.code,
+            meta.name,
+            meta.family.as_str(),
+            messages::levels(meta.levels, lang),
+            messages::lorsque(&messages::summary(meta, lang)),
+            messages::explanation(meta, lang)
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -104,7 +132,7 @@ struct RuleRow {
     code: &'static str,
     name: &'static str,
     family: &'static str,
-    summary: &'static str,
+    summary: std::borrow::Cow<'static, str>,
     levels: LevelsRow,
 }
 
@@ -119,6 +147,7 @@ struct LevelsRow {
 pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result<()> {
     // K013's default depends on the status; the catalogue shows it for a signed convention.
     let status = crate::model::Status::Signed;
+    let lang = crate::present::lang::from_process(config.lang);
     let rows: Vec<RuleRow> = CATALOGUE
         .iter()
         .map(|r| {
@@ -128,7 +157,7 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
                 code: m.code,
                 name: m.name,
                 family: m.family.as_str(),
-                summary: m.summary,
+                summary: crate::present::messages::summary(m, lang),
                 levels: LevelsRow {
                     realisation: l(Kind::Realisation),
                     gestion: l(Kind::Gestion),
@@ -146,8 +175,17 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
         ListFormat::Human => {
             writeln!(
                 out,
-                "{:<5} {:<34} {:<8} {:<8} {:<8} {:<8}  fires when",
-                "code", "name", "realis.", "gestion", "protoc.", "subv."
+                "{:<5} {:<34} {:<8} {:<8} {:<8} {:<8}  {}",
+                "code",
+                "name",
+                "realis.",
+                "gestion",
+                "protoc.",
+                "subv.",
+                match lang {
+                    crate::model::Lang::En => "fires when",
+                    crate::model::Lang::Fr => "se déclenche lorsque",
+                }
             )?;
             for r in &rows {
                 let show = |l: Level| if l == Level::Off { "—" } else { l.as_str() };
@@ -163,10 +201,16 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
                     r.summary
                 )?;
             }
-            writeln!(
-                out,
-                "\nK013 is a warning in a draft and an error otherwise, unless pacte.toml sets it. `pacte explain CODE` tells more."
-            )?;
+            match lang {
+                crate::model::Lang::En => writeln!(
+                    out,
+                    "\nK013 is a warning in a draft and an error otherwise, unless pacte.toml sets it. `pacte explain CODE` tells more."
+                )?,
+                crate::model::Lang::Fr => writeln!(
+                    out,
+                    "\nK013 est un avertissement dans un projet (draft) et une erreur sinon, sauf si pacte.toml en dispose autrement. `pacte explain CODE` en dit plus."
+                )?,
+            }
         }
     }
     Ok(())

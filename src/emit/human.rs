@@ -9,12 +9,14 @@ use crate::check::Run;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::escape::{visible, visible_lines};
 
-use super::{summary_line, Emitter};
+use super::{summary_line_in, Emitter};
 
 pub struct Human {
     pub color: bool,
     /// Errors only, and no summary line.
     pub quiet: bool,
+    /// The language of the summary line (the diagnostics carry their own words).
+    pub lang: crate::model::Lang,
 }
 
 fn level(l: Level) -> SnippetLevel {
@@ -176,7 +178,7 @@ impl Emitter for Human {
             }
         }
         if !self.quiet {
-            writeln!(out, "{}", summary_line(run))?;
+            writeln!(out, "{}", summary_line_in(run, self.lang))?;
         }
         Ok(())
     }

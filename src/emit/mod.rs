@@ -26,29 +26,20 @@ pub trait Emitter {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// `3 errors, 1 warning in 2 conventions` (infos and waived when any).
 pub fn summary_line<T>(run: &Run<T>) -> String {
+    summary_line_in(run, crate::model::Lang::En)
+}
+
+/// The summary line in the language of messages.
+pub fn summary_line_in<T>(run: &Run<T>, lang: crate::model::Lang) -> String {
     use crate::diagnostic::Level;
-    let mut parts = vec![
-        plural(run.count(Level::Error), "error", "errors"),
-        plural(run.count(Level::Warning), "warning", "warnings"),
-    ];
-    let infos = run.count(Level::Info);
-    if infos > 0 {
-        parts.push(plural(infos, "info", "infos"));
-    }
-    let mut line = format!(
-        "{} in {}",
-        parts.join(", "),
-        plural(run.files.len(), "convention", "conventions")
-    );
-    let waived = run.waived();
-    if waived > 0 {
-        line.push_str(&format!(" ({waived} waived)"));
-    }
-    line
+    crate::present::messages::summary_line(
+        run.count(Level::Error),
+        run.count(Level::Warning),
+        run.count(Level::Info),
+        run.files.len(),
+        run.waived(),
+        lang,
+    )
 }

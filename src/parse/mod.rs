@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::source::Span;
 use crate::value::{IssueKind, Parsed, Syntax, SyntaxIssue};
 
+pub mod hints;
 pub mod toml;
 pub mod yaml;
 

@@ -3,6 +3,8 @@
 //! share it (typography here; languages, labels and formatting join it).
 
 pub mod format;
+pub mod french_names;
 pub mod labels;
 pub mod lang;
+pub mod messages;
 pub mod typography;

@@ -307,6 +307,7 @@ pub fn run(
         Human {
             color: color_err,
             quiet,
+            lang: crate::present::lang::from_process(config.lang),
         }
         .emit(&shown, err)?;
         if folder {

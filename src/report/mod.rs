@@ -159,7 +159,13 @@ pub fn status(
         bail!("{}", nothing_found(&args.paths));
     }
     match args.format {
-        ListFormat::Human => status::write(out, as_of, &summaries, color)?,
+        ListFormat::Human => status::write(
+            out,
+            as_of,
+            &summaries,
+            color,
+            crate::present::lang::from_process(config.lang),
+        )?,
         ListFormat::Json => json::write(out, as_of, &summaries, &totals::totals(&summaries))?,
     }
     Ok(Outcome::Clean)

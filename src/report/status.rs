@@ -46,12 +46,29 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// French words: the singular for 0 and 1.
+fn pluriel(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n <= 1 { one } else { many })
+}
+
+/// `status` in the language of messages (the convention's own values,
+/// kinds and statuses are the format's names, in either language).
 pub fn write(
     out: &mut dyn Write,
     as_of: Date,
     summaries: &[Summary],
     color: bool,
+    lang: crate::model::Lang,
 ) -> std::io::Result<()> {
+    let fr = lang == crate::model::Lang::Fr;
+    let t = |en: &'static str, fr_: &'static str| if fr { fr_ } else { en };
+    let count = |n: usize, one: &str, many: &str, un: &str, des: &str| {
+        if fr {
+            pluriel(n, un, des)
+        } else {
+            plural(n, one, many)
+        }
+    };
     let id_w = summaries
         .iter()
         .map(|s| s.display_id().chars().count())
@@ -65,12 +82,12 @@ pub fn write(
             &format!(
                 "{} {:<11} {:<10} {:>6}  {:<30} {:>7}  {}",
                 pad("convention", id_w),
-                "kind",
-                "status",
+                t("kind", "nature"),
+                t("status", "statut"),
                 "compl.",
-                "next deadline",
-                "overdue",
-                "signed"
+                t("next deadline", "prochaine échéance"),
+                t("overdue", "retard"),
+                t("signed", "signé")
             ),
             BOLD,
             color
@@ -101,7 +118,11 @@ pub fn write(
         // A convention whose end has passed while it is still signed or
         // active is flagged at the end of its line.
         let expired = match s.entries.iter().find(|e| e.kind == DueKind::Expiry) {
-            Some(e) if s.expired() => paint(&format!("  expired on {}", e.due), RED, color),
+            Some(e) if s.expired() => paint(
+                &format!("  {} {}", t("expired on", "échue le"), e.due),
+                RED,
+                color,
+            ),
             _ => String::new(),
         };
         writeln!(
@@ -130,7 +151,14 @@ pub fn write(
         writeln!(
             out,
             "{}",
-            paint("Current terms not signed by every party:", BOLD, color)
+            paint(
+                t(
+                    "Current terms not signed by every party:",
+                    "Clauses actuelles que tous les partenaires n’ont pas signées\u{a0}:"
+                ),
+                BOLD,
+                color
+            )
         )?;
         for s in partial {
             let (done, todo): (Vec<&str>, Vec<&str>) = s
@@ -139,14 +167,16 @@ pub fn write(
                 .map(|p| p.id.as_str())
                 .partition(|p| s.signed_by.iter().any(|x| x == p));
             let done = if done.is_empty() {
-                "nobody".to_string()
+                t("nobody", "personne").to_string()
             } else {
                 done.join(", ")
             };
             writeln!(
                 out,
-                "  {}  signed by: {done}; awaiting: {}",
+                "  {}  {} {done}{} {}",
                 paint(&pad(s.display_id(), id_w), BOLD, color),
+                t("signed by:", "signé par\u{a0}:"),
+                t("; awaiting:", "\u{202f}; en attente\u{a0}:"),
                 todo.join(", ")
             )?;
         }
@@ -160,17 +190,32 @@ pub fn write(
         writeln!(
             out,
             "{}",
-            paint(&format!("Nothing overdue as of {as_of}."), GREEN, color)
+            paint(
+                &if fr {
+                    format!("Aucun retard au {as_of}.")
+                } else {
+                    format!("Nothing overdue as of {as_of}.")
+                },
+                GREEN,
+                color
+            )
         )?;
     } else {
         writeln!(
             out,
             "{}",
             paint(
-                &format!(
-                    "{} as of {as_of}:",
-                    plural(overdue.len(), "overdue item", "overdue items")
-                ),
+                &if fr {
+                    format!(
+                        "{} au {as_of}\u{a0}:",
+                        pluriel(overdue.len(), "élément en retard", "éléments en retard")
+                    )
+                } else {
+                    format!(
+                        "{} as of {as_of}:",
+                        plural(overdue.len(), "overdue item", "overdue items")
+                    )
+                },
                 BOLD,
                 color
             )
@@ -189,11 +234,22 @@ pub fn write(
             };
             writeln!(
                 out,
-                "  {}  {}  due {}  {}",
+                "  {}  {}  {} {}  {}",
                 paint(&pad(s.display_id(), id_w), BOLD, color),
                 crate::escape::visible(&what),
+                t("due", "dû le"),
                 e.due,
-                paint(&plural(days as usize, "day late", "days late"), RED, color)
+                paint(
+                    &count(
+                        days as usize,
+                        "day late",
+                        "days late",
+                        "jour de retard",
+                        "jours de retard"
+                    ),
+                    RED,
+                    color
+                )
             )?;
             if let Some(owner) = &e.owner {
                 let contact = e
@@ -203,8 +259,9 @@ pub fn write(
                     .unwrap_or_default();
                 writeln!(
                     out,
-                    "  {}  owed by {}{contact}",
+                    "  {}  {} {}{contact}",
                     pad("", id_w),
+                    t("owed by", "dû par"),
                     s.party_name(owner)
                 )?;
             }
@@ -217,12 +274,21 @@ pub fn write(
             out,
             "{}",
             paint(
-                &format!(
-                    "{}, {} in {}: `pacte check` tells more.",
-                    plural(errors, "error", "errors"),
-                    plural(warnings, "warning", "warnings"),
-                    plural(summaries.len(), "convention", "conventions")
-                ),
+                &if fr {
+                    format!(
+                        "{}, {} dans {}\u{a0}: `pacte check` en dit plus.",
+                        pluriel(errors, "erreur", "erreurs"),
+                        pluriel(warnings, "avertissement", "avertissements"),
+                        pluriel(summaries.len(), "convention", "conventions")
+                    )
+                } else {
+                    format!(
+                        "{}, {} in {}: `pacte check` tells more.",
+                        plural(errors, "error", "errors"),
+                        plural(warnings, "warning", "warnings"),
+                        plural(summaries.len(), "convention", "conventions")
+                    )
+                },
                 DIM,
                 color
             )

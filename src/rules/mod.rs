@@ -117,7 +117,10 @@ impl RuleMeta {
     /// The finding of a violation: its sentence and its fix, written by
     /// the violation from the values it carries.
     pub fn violation(&'static self, span: impl Into<Option<Span>>, v: &dyn Violation) -> Finding {
-        let f = Finding::new(self.code, span, v.message());
+        let mut f = Finding::new(self.code, span, v.message());
+        f.fr = v
+            .french()
+            .map(|(message, help)| Box::new(crate::diagnostic::Words { message, help }));
         match v.fix_title() {
             Some(help) => f.with_help(help),
             None => f,
@@ -179,6 +182,13 @@ pub trait Violation {
     fn message(&self) -> String;
     /// How to fix it; `None`: the rule's default help.
     fn fix_title(&self) -> Option<String> {
+        None
+    }
+    /// The message and the fix in French, with French typography written
+    /// in the text itself (never applied to the values it quotes); `None`
+    /// where they are not written yet (the English words are shown). A fix
+    /// of `None`: the rule's default help, from the catalogue.
+    fn french(&self) -> Option<(String, Option<String>)> {
         None
     }
 }

@@ -43,7 +43,11 @@ impl Rule for MissingTitle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let title = &cx.doc.convention.title;
         if title.is_absent() {
-            out.push(Self::META.finding(title.span_or(cx.header()), "the convention has no title"));
+            out.push(
+                Self::META
+                    .finding(title.span_or(cx.header()), "the convention has no title")
+                    .with_fr("la convention n\u{2019}a pas de titre", None),
+            );
         }
     }
 }

@@ -59,7 +59,7 @@ impl Rule for TooFewParties {
             [] => out.push(Self::META.finding(
                 parties.span_or(cx.header()),
                 "the convention has no party: a partnership needs at least two",
-            )),
+            ).with_fr("la convention n\u{2019}a aucun partenaire\u{a0}: un partenariat en suppose au moins deux", None)),
             [only] => {
                 let who = only
                     .id
@@ -75,7 +75,11 @@ impl Rule for TooFewParties {
                                 "the convention has only one party{who}: a partnership needs at least two"
                             ),
                         )
-                        .with_help("add the other partners, each as its own [[party]]"),
+                        .with_help("add the other partners, each as its own [[party]]")
+                        .with_fr(
+                            format!("la convention n\u{2019}a qu\u{2019}un partenaire{who}\u{a0}: un partenariat en suppose au moins deux"),
+                            Some("ajoutez les autres partenaires, chacun dans son propre [[party]]".into()),
+                        ),
                 );
             }
             _ => {}

@@ -56,19 +56,28 @@ impl Rule for MissingObjectives {
             (true, true) => Self::META.finding(
                 cx.header(),
                 "the convention has no `purpose` and no [[objective]]",
-            ),
+            )
+            .with_fr("la convention n\u{2019}a ni `purpose` ni [[objective]]", None),
             (true, false) => Self::META
                 .finding(
                     purpose.span_or(cx.header()),
                     "the convention has no `purpose`: say what the partnership is for",
                 )
-                .with_help("add `purpose = \"…\"` to [convention]: the object of the partnership"),
+                .with_help("add `purpose = \"…\"` to [convention]: the object of the partnership")
+                .with_fr(
+                    "la convention n\u{2019}a pas de `purpose`\u{a0}: dites à quoi sert le partenariat",
+                    Some("ajoutez `purpose = \"…\"` à [convention]\u{a0}: l\u{2019}objet du partenariat".into()),
+                ),
             (false, true) => Self::META
                 .finding(
                     objectives.span_or(cx.header()),
                     "the convention has no [[objective]]",
                 )
-                .with_help("add at least one [[objective]] with `id`, `text` and its indicators"),
+                .with_help("add at least one [[objective]] with `id`, `text` and its indicators")
+                .with_fr(
+                    "la convention n\u{2019}a pas d\u{2019}[[objective]]",
+                    Some("ajoutez au moins un [[objective]] avec `id`, `text` et ses indicateurs".into()),
+                ),
         };
         out.push(finding);
     }

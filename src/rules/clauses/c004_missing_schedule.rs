@@ -89,13 +89,20 @@ impl Rule for MissingSchedule {
                     span.unwrap_or(cx.header()),
                     format!("the convention has no {what}"),
                 )
-                .with_help(*help),
+                .with_help(*help)
+                .with_fr(format!("la convention n\u{2019}a pas de {what}"), None),
             many => {
                 let parts: Vec<String> = many.iter().map(|m| format!("no {}", m.0)).collect();
-                Self::META.finding(
-                    cx.header(),
-                    format!("the convention has {}", join_and(&parts)),
-                )
+                let names: Vec<&str> = many.iter().map(|m| m.0).collect();
+                Self::META
+                    .finding(
+                        cx.header(),
+                        format!("the convention has {}", join_and(&parts)),
+                    )
+                    .with_fr(
+                        format!("la convention n\u{2019}a {}", super::fr_ni(&names)),
+                        None,
+                    )
             }
         };
         out.push(finding);

@@ -53,7 +53,7 @@ impl Rule for MissingDecisionProcess {
             &cx.doc.decision,
             &Self::META,
             cx,
-            "the convention has no [decision] table: who decides, and how, is not said",
+            ("the convention has no [decision] table: who decides, and how, is not said", "la convention n\u{2019}a pas de table [decision]\u{a0}: qui décide, et comment, n\u{2019}est pas dit"),
             out,
         ) else {
             return;
@@ -68,7 +68,7 @@ impl Rule for MissingDecisionProcess {
             d.span,
             &keys,
             Self::META.help,
-            "",
+            ("", ""),
         ));
     }
 }

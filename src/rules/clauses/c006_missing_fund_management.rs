@@ -58,7 +58,7 @@ impl Rule for MissingFundManagement {
             &cx.doc.funds,
             &Self::META,
             cx,
-            "the convention has no [funds] table: its budget and how the money is managed are not said",
+            ("the convention has no [funds] table: its budget and how the money is managed are not said", "la convention n\u{2019}a pas de table [funds]\u{a0}: son budget et la gestion des fonds ne sont pas dits"),
             out,
         ) else {
             return;
@@ -69,6 +69,10 @@ impl Rule for MissingFundManagement {
                     .finding(f.budget.span_or(f.span), "[funds] has no `budget`")
                     .with_help(
                         "add `budget` to [funds]: the financial budget, or `budget = 0` when no money changes hands",
+                    )
+                    .with_fr(
+                        "[funds] n\u{2019}a pas de `budget`",
+                        Some("ajoutez `budget` à [funds]\u{a0}: le budget financier, ou `budget = 0` si aucune somme n\u{2019}est versée".into()),
                     ),
             );
             return;
@@ -86,6 +90,10 @@ impl Rule for MissingFundManagement {
                     )
                     .with_help(
                         "add a [[funds.contribution]] with `party` (the funder), `kind`, `amount` and `to` (the beneficiary)",
+                    )
+                    .with_fr(
+                        "[funds] n\u{2019}a aucune contribution d\u{2019}un partenaire\u{a0}: la subvention accordée n\u{2019}est pas dite",
+                        Some("ajoutez une [[funds.contribution]] avec `party` (le financeur), `kind`, `amount` et `to` (le bénéficiaire)".into()),
                     ),
             );
         }
@@ -106,7 +114,7 @@ impl Rule for MissingFundManagement {
             f.span,
             &keys,
             "add `holder` (the party that manages the funds, or \"each\") and `justification` (which supporting documents, to whom, how often) to [funds]",
-            ": required when the budget is above 0",
+            (": required when the budget is above 0", "\u{a0}: requis lorsque le budget est supérieur à 0"),
         ));
     }
 }

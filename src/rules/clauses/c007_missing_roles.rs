@@ -55,7 +55,7 @@ impl Rule for MissingRoles {
             out.push(Self::META.finding(
                 roles.span_or(cx.header()),
                 "the convention has no [[role]]: what each partner does is not said",
-            ));
+            ).with_fr("la convention n\u{2019}a pas de [[role]]\u{a0}: ce que fait chaque partenaire n\u{2019}est pas dit", None));
         }
     }
 }

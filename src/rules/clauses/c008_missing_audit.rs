@@ -58,7 +58,7 @@ impl Rule for MissingAudit {
             &cx.doc.audit,
             &Self::META,
             cx,
-            "the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said",
+            ("the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said", "la convention n\u{2019}a pas de table [audit]\u{a0}: l\u{2019}évaluation du partenariat et le contrôle de ses fonds ne sont pas prévus"),
             out,
         ) else {
             return;
@@ -100,6 +100,22 @@ impl Rule for MissingAudit {
                 ": a gestion convention needs both an expense control and a financial audit",
             );
         }
-        out.push(Self::META.finding(a.span, message));
+        // The same in French: the keys missing, then why.
+        let manque: Vec<String> = missing
+            .iter()
+            .map(|m| {
+                m.replace("neither ", "")
+                    .replace(" nor ", " ou ")
+                    .replace("no ", "")
+            })
+            .collect();
+        let mut fr = format!(
+            "il manque à [audit]\u{a0}: {}",
+            crate::rules::french_law::et(&manque)
+        );
+        if gestion && (no_control || no_audit) {
+            fr.push_str("\u{202f}; une convention de gestion exige à la fois un contrôle des dépenses et un audit financier");
+        }
+        out.push(Self::META.finding(a.span, message).with_fr(fr, None));
     }
 }

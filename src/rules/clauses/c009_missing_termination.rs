@@ -52,7 +52,7 @@ impl Rule for MissingTermination {
             &cx.doc.termination,
             &Self::META,
             cx,
-            "the convention has no [termination] table: how a partner can end the agreement is not said",
+            ("the convention has no [termination] table: how a partner can end the agreement is not said", "la convention n\u{2019}a pas de table [termination]\u{a0}: les conditions dans lesquelles un partenaire peut la résilier ne sont pas dites"),
             out,
         ) else {
             return;
@@ -67,7 +67,7 @@ impl Rule for MissingTermination {
             t.span,
             &keys,
             Self::META.help,
-            "",
+            ("", ""),
         ));
     }
 }

@@ -47,6 +47,15 @@ declare_rule! {
 }
 
 /// How a party is named in a message.
+/// The party as a French message names it: `le partenaire `ville``.
+fn party_label_fr(p: &Party, index: usize) -> String {
+    match (p.id.get(), p.name.get()) {
+        (Some(id), _) => format!("le partenaire `{id}`"),
+        (None, Some(name)) => format!("le partenaire «\u{a0}{name}\u{a0}»"),
+        (None, None) => format!("le partenaire nº\u{a0}{}", index + 1),
+    }
+}
+
 fn party_label(p: &Party, index: usize) -> String {
     match (p.id.get(), p.name.get()) {
         (Some(id), _) => format!("party `{id}`"),
@@ -63,15 +72,20 @@ impl Rule for MissingSignatory {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (i, party) in cx.doc.parties.items().iter().enumerate() {
             let who = party_label(party, i);
+            let qui = party_label_fr(party, i);
             let signatory = &party.signatory;
             if signatory.is_invalid() {
                 continue; // S003 reports it
             }
             let Some(s) = signatory.get() else {
-                out.push(Self::META.finding(
-                    signatory.span_or(party.span),
-                    format!("{who} has no signatory"),
-                ));
+                out.push(
+                    Self::META
+                        .finding(
+                            signatory.span_or(party.span),
+                            format!("{who} has no signatory"),
+                        )
+                        .with_fr(format!("{qui} n\u{2019}a pas de signataire"), None),
+                );
                 continue;
             };
             let mut missing = Vec::new();
@@ -99,7 +113,16 @@ impl Rule for MissingSignatory {
                         span,
                         format!("the signatory of {who} has {}", no_keys(&missing)),
                     )
-                    .with_help(help),
+                    .with_help(help)
+                    .with_fr(
+                        format!(
+                            "le signataire de {} {}",
+                            qui.trim_start_matches("le "),
+                            super::fr_no_keys(&missing)
+                        )
+                        .replacen("de partenaire", "du partenaire", 1),
+                        None,
+                    ),
             );
         }
     }

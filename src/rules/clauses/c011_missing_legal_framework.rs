@@ -56,7 +56,7 @@ impl Rule for MissingLegalFramework {
             out.push(Self::META.finding(
                 framework.span_or(cx.header()),
                 "the convention has no `legal_framework`: the legal basis of the joint management is not cited",
-            ));
+            ).with_fr("la convention n\u{2019}a pas de `legal_framework`\u{a0}: le fondement juridique de la gestion commune n\u{2019}est pas visé", None));
         }
     }
 }

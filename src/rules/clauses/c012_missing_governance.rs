@@ -63,7 +63,7 @@ impl Rule for MissingGovernance {
             &cx.doc.governance,
             &Self::META,
             cx,
-            "the convention has no [governance] table: its board, officers, deliberations and management are not said",
+            ("the convention has no [governance] table: its board, officers, deliberations and management are not said", "la convention n\u{2019}a pas de table [governance]\u{a0}: son conseil, son bureau, ses délibérations et sa direction ne sont pas dits"),
             out,
         ) else {
             return;
@@ -80,7 +80,7 @@ impl Rule for MissingGovernance {
             g.span,
             &keys,
             Self::META.help,
-            "",
+            ("", ""),
         ));
     }
 }

@@ -54,16 +54,20 @@ impl Rule for MissingActionPlan {
             &cx.doc.governance,
             &Self::META,
             cx,
-            "the convention has no action plan: there is no [governance] table",
+            ("the convention has no action plan: there is no [governance] table", "la convention n\u{2019}a pas de plan d\u{2019}action\u{a0}: il n\u{2019}y a pas de table [governance]"),
             out,
         ) else {
             return;
         };
         if g.action_plan.is_absent() {
-            out.push(Self::META.finding(
-                g.action_plan.span_or(g.span),
-                "[governance] has no `action_plan`",
-            ));
+            out.push(
+                Self::META
+                    .finding(
+                        g.action_plan.span_or(g.span),
+                        "[governance] has no `action_plan`",
+                    )
+                    .with_fr("[governance] n\u{2019}a pas d\u{2019}`action_plan`", None),
+            );
         }
     }
 }

@@ -57,7 +57,7 @@ impl Rule for MissingReporting {
             out.push(Self::META.finding(
                 reports.span_or(cx.header()),
                 "the convention plans no [[report]]: who reports what to whom, and when, is not said",
-            ));
+            ).with_fr("la convention ne prévoit aucun [[report]]\u{a0}: qui rend compte de quoi, à qui et quand, n\u{2019}est pas dit", None));
         }
     }
 }

@@ -63,6 +63,16 @@ impl Violation for NoRepaymentClause {
     fn fix_title(&self) -> Option<String> {
         Some(MissingRepayment::META.help.to_string())
     }
+    fn french(&self) -> Option<(String, Option<String>)> {
+        let who: Vec<String> = self.funders.iter().map(|f| format!("`{f}`")).collect();
+        let who = crate::rules::french_law::et(&who);
+        Some((
+            format!(
+                "aucune [[clause]] de kind `repayment`\u{a0}: ce que deviennent les sommes versées par {who} si elles ne sont pas dépensées ou pas employées conformément à la convention n\u{2019}est pas dit"
+            ),
+            None,
+        ))
+    }
 }
 
 impl Rule for MissingRepayment {

@@ -61,13 +61,38 @@ pub(crate) fn table<'a, T>(
     field: &'a Field<T>,
     meta: &'static RuleMeta,
     cx: &Context<'_>,
-    absent: &str,
+    absent: (&str, &str),
     out: &mut Vec<Finding>,
 ) -> Option<&'a T> {
     if field.is_absent() {
-        out.push(meta.finding(field.span_or(cx.header()), absent));
+        out.push(
+            meta.finding(field.span_or(cx.header()), absent.0)
+                .with_fr(absent.1, None),
+        );
     }
     field.get()
+}
+
+/// `n’a pas de `a``, `n’a ni `a` ni `b``, `n’a ni `a`, ni `b` ni `c``.
+pub(crate) fn fr_no_keys(keys: &[&str]) -> String {
+    match keys {
+        [] => String::new(),
+        [one] => format!("n\u{2019}a pas de `{one}`"),
+        _ => {
+            let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+            format!("n\u{2019}a {}", fr_ni(&quoted))
+        }
+    }
+}
+
+/// `ni a ni b`, `ni a, ni b ni c`.
+pub(crate) fn fr_ni(parts: &[&str]) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!("ni {last}"),
+        Some((last, rest)) => format!("ni {} ni {last}", rest.join(", ni ")),
+    }
 }
 
 /// A required key of a present table.
@@ -100,7 +125,7 @@ pub(crate) fn missing_keys(
     table_span: Span,
     keys: &[Required],
     help: &'static str,
-    why: &str,
+    why: (&str, &str),
 ) -> Option<Finding> {
     let missing: Vec<&Required> = keys.iter().filter(|k| k.missing).collect();
     let (span, help) = match missing.as_slice() {
@@ -110,14 +135,29 @@ pub(crate) fn missing_keys(
     };
     let names: Vec<&str> = missing.iter().map(|k| k.key).collect();
     Some(
-        meta.finding(span, format!("[{name}] has {}{why}", no_keys(&names)))
-            .with_help(help),
+        meta.finding(span, format!("[{name}] has {}{}", no_keys(&names), why.0))
+            .with_help(help)
+            .with_fr(format!("[{name}] {}{}", fr_no_keys(&names), why.1), None),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::no_keys;
+
+    #[test]
+    fn lists_read_as_french() {
+        use super::fr_no_keys;
+        assert_eq!(fr_no_keys(&["body"]), "n\u{2019}a pas de `body`");
+        assert_eq!(
+            fr_no_keys(&["body", "rule"]),
+            "n\u{2019}a ni `body` ni `rule`"
+        );
+        assert_eq!(
+            fr_no_keys(&["board", "officers", "management"]),
+            "n\u{2019}a ni `board`, ni `officers` ni `management`"
+        );
+    }
 
     #[test]
     fn lists_read_as_english() {

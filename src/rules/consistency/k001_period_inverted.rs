@@ -53,6 +53,12 @@ impl Rule for PeriodInverted {
                     "the convention ends on {} but starts on {}: the period is inverted",
                     end.value, start
                 ),
+            ).with_fr(
+                format!(
+                    "la convention prend fin le {} mais commence le {}\u{a0}: la période est inversée",
+                    end.value, start
+                ),
+                None,
             ));
         }
     }

@@ -57,7 +57,7 @@ declare_rule! {
         family: Consistency,
         levels: Levels::all(Level::Error),
         summary: "the financial contributions, or the budget lines, do not add up to `budget`",
-        help: "make the figures add up to the budget, or correct `budget`",
+        help: "make the `amount`s of the [[funds.contribution]] (kind \"financial\") and of the [[funds.line]] add up to `budget`, or correct `budget`",
     }
 }
 
@@ -102,14 +102,25 @@ impl Rule for BudgetMismatch {
         if let Some(total) = contributions {
             if total != budget.value {
                 let gap = budget.value - total;
-                let help = if gap > Decimal::ZERO {
+                let aide = if gap > Decimal::ZERO {
                     format!(
-                        "{} of the budget are not financed: add the missing contributions (a requested one counts), or lower `budget`",
+                        "{} du budget ne sont pas financés\u{a0}: ajoutez les [[funds.contribution]] manquantes avec `kind = \"financial\"` et leur `amount` (une contribution demandée compte), ou réduisez `budget`",
                         amount(gap, cur)
                     )
                 } else {
                     format!(
-                        "the contributions exceed the budget by {}: raise `budget`, or lower a contribution",
+                        "les contributions dépassent le budget de {}\u{a0}: augmentez `budget`, ou réduisez l\u{2019}`amount` d\u{2019}une [[funds.contribution]]",
+                        amount(-gap, cur)
+                    )
+                };
+                let help = if gap > Decimal::ZERO {
+                    format!(
+                        "{} of the budget are not financed: add the missing [[funds.contribution]] with `kind = \"financial\"` and its `amount` (a requested one counts), or lower `budget`",
+                        amount(gap, cur)
+                    )
+                } else {
+                    format!(
+                        "the contributions exceed the budget by {}: raise `budget`, or lower the `amount` of a [[funds.contribution]]",
                         amount(-gap, cur)
                     )
                 };
@@ -123,7 +134,15 @@ impl Rule for BudgetMismatch {
                                 amount(budget.value, cur)
                             ),
                         )
-                        .with_help(help),
+                        .with_help(help)
+                        .with_fr(
+                            format!(
+                                "les contributions financières totalisent {}, le budget est de {}",
+                                amount(total, cur),
+                                amount(budget.value, cur)
+                            ),
+                            Some(aide),
+                        ),
                 );
             }
         }
@@ -137,14 +156,25 @@ impl Rule for BudgetMismatch {
         let Some(total) = total else { return };
         if total != budget.value {
             let gap = budget.value - total;
-            let help = if gap > Decimal::ZERO {
+            let aide = if gap > Decimal::ZERO {
                 format!(
-                    "{} of the budget are on no line: add or raise a line, or lower `budget`",
+                    "{} du budget ne figurent sur aucune ligne\u{a0}: ajoutez une [[funds.line]] ou augmentez l\u{2019}`amount` de l\u{2019}une d\u{2019}elles, ou réduisez `budget`",
                     amount(gap, cur)
                 )
             } else {
                 format!(
-                    "the lines exceed the budget by {}: lower a line, or raise `budget`",
+                    "les lignes dépassent le budget de {}\u{a0}: réduisez l\u{2019}`amount` d\u{2019}une [[funds.line]], ou augmentez `budget`",
+                    amount(-gap, cur)
+                )
+            };
+            let help = if gap > Decimal::ZERO {
+                format!(
+                    "{} of the budget are on no line: add a [[funds.line]] or raise the `amount` of one, or lower `budget`",
+                    amount(gap, cur)
+                )
+            } else {
+                format!(
+                    "the lines exceed the budget by {}: lower the `amount` of a [[funds.line]], or raise `budget`",
                     amount(-gap, cur)
                 )
             };
@@ -158,7 +188,15 @@ impl Rule for BudgetMismatch {
                             amount(budget.value, cur)
                         ),
                     )
-                    .with_help(help),
+                    .with_help(help)
+                    .with_fr(
+                        format!(
+                            "les lignes du budget totalisent {}, le budget est de {}",
+                            amount(total, cur),
+                            amount(budget.value, cur)
+                        ),
+                        Some(aide),
+                    ),
             );
         }
     }

@@ -114,7 +114,18 @@ impl Rule for OverDisbursement {
                             .with_help(format!(
                                 "the payments go over from this disbursement on: lower the disbursements by {}, or raise the financial contribution of `{party}`",
                                 amount(total - committed, cur)
-                            )),
+                            ))
+                            .with_fr(
+                                format!(
+                                    "le partenaire `{party}` verse {} au total, plus que ses contributions financières ({})",
+                                    amount(total, cur),
+                                    amount(committed, cur)
+                                ),
+                                Some(format!(
+                                    "les versements dépassent à partir de celui-ci\u{a0}: réduisez-les de {}, ou augmentez la contribution financière de `{party}`",
+                                    amount(total - committed, cur)
+                                )),
+                            ),
                     );
                     break;
                 }

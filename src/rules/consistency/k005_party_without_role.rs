@@ -64,7 +64,13 @@ impl Rule for PartyWithoutRole {
                         .finding(party.span, format!("party `{id}` has no role"))
                         .with_help(format!(
                             "add a [[role]] with `party = \"{id}\"` and its `responsibilities`"
-                        )),
+                        ))
+                        .with_fr(
+                            format!("le partenaire `{id}` n\u{2019}a pas de rôle"),
+                            Some(format!(
+                                "ajoutez un [[role]] avec `party = \"{id}\"` et ses `responsibilities`"
+                            )),
+                        ),
                 );
             }
         }

@@ -53,10 +53,21 @@ impl Rule for ObjectiveWithoutIndicator {
                 Some(id) => format!("objective `{id}`"),
                 None => "this objective".to_string(),
             };
-            out.push(Self::META.finding(
-                o.indicators.span_or(o.span),
-                format!("{what} has no indicator: nothing says how it will be evaluated"),
-            ));
+            let quoi = match o.id.get() {
+                Some(id) => format!("l\u{2019}objectif `{id}`"),
+                None => "cet objectif".to_string(),
+            };
+            out.push(
+                Self::META
+                    .finding(
+                        o.indicators.span_or(o.span),
+                        format!("{what} has no indicator: nothing says how it will be evaluated"),
+                    )
+                    .with_fr(
+                        format!("{quoi} n\u{2019}a pas d\u{2019}indicateur\u{a0}: rien ne dit comment il sera évalué"),
+                        None,
+                    ),
+            );
         }
     }
 }

@@ -66,6 +66,10 @@ impl Rule for ReportWithoutDue {
                 Some(id) => format!("report `{id}`"),
                 None => "this report".to_string(),
             };
+            let quoi = match r.id.get() {
+                Some(id) => format!("le compte rendu `{id}`"),
+                None => "ce compte rendu".to_string(),
+            };
             let mut ways: Vec<(&str, Span)> = [
                 ("due", written(&r.due)),
                 ("every", written(&r.every)),
@@ -81,6 +85,10 @@ impl Rule for ReportWithoutDue {
                 )
                 .with_help(
                     "add `due = YYYY-MM-DD`, `every = \"quarterly\"` (or monthly, semiannual, annual), or `after_end_days = N`",
+                )
+                .with_fr(
+                    format!("{quoi} ne dit pas quand il est dû"),
+                    Some("ajoutez `due = AAAA-MM-JJ`, `every = \"quarterly\"` (ou monthly, semiannual, annual), ou `after_end_days = N`".into()),
                 )),
                 1 => {}
                 _ => {
@@ -99,7 +107,15 @@ impl Rule for ReportWithoutDue {
                             .with_help(format!(
                                 "keep only one of {}",
                                 keys.join(", ")
-                            )),
+                            ))
+                            .with_fr(
+                                format!(
+                                    "{quoi} fixe son échéance de {} façons ({})\u{a0}: une seule s\u{2019}applique",
+                                    ways.len(),
+                                    keys.join(", ")
+                                ),
+                                Some(format!("ne conservez qu\u{2019}une des clés {}", keys.join(", "))),
+                            ),
                     );
                 }
             }

@@ -48,10 +48,17 @@ impl Rule for AuditWithoutDates {
         };
         let dates = &audit.value.dates;
         if dates.is_absent() {
-            out.push(Self::META.finding(
-                dates.span_or(audit.span),
-                "the audit gives no dates for its evaluations and controls",
-            ));
+            out.push(
+                Self::META
+                    .finding(
+                        dates.span_or(audit.span),
+                        "the audit gives no dates for its evaluations and controls",
+                    )
+                    .with_fr(
+                        "le contrôle ne fixe aucune date pour ses évaluations et vérifications",
+                        None,
+                    ),
+            );
         }
     }
 }

@@ -46,7 +46,7 @@ declare_rule! {
         family: Consistency,
         levels: Levels::PerKind([Level::Warning, Level::Error, Level::Warning, Level::Warning]),
         summary: "`[termination]` gives none of `assets`, `surplus`, `deficit` (gestion: each of `assets`, `staff`, `surplus`, `deficit` is required, only `assets` and `staff` with `budget = 0`)",
-        help: "say in [termination] what becomes of the assets, a surplus and a deficit",
+        help: "say in [termination] what becomes of the assets (`assets = \"…\"`), a surplus (`surplus = \"…\"`) and a deficit (`deficit = \"…\"`)",
     }
 }
 
@@ -92,14 +92,24 @@ impl Rule for TerminationWithoutDispositions {
                         .with_help(format!(
                             "add {} to [termination]: what becomes of the assets, the staff, a surplus and a deficit",
                             missing.join(", ")
-                        )),
+                        ))
+                        .with_fr(
+                            format!(
+                                "la clause de résiliation d\u{2019}une convention de gestion ne règle pas {}",
+                                missing.join(", ")
+                            ),
+                            Some(format!(
+                                "ajoutez {} à [termination]\u{a0}: ce que deviennent les biens, le personnel, un excédent et un déficit",
+                                missing.join(", ")
+                            )),
+                        ),
                 );
             }
         } else if t.assets.is_absent() && t.surplus.is_absent() && t.deficit.is_absent() {
             out.push(Self::META.finding(
                 span,
                 "the termination clause says nothing of the assets, a surplus or a deficit",
-            ));
+            ).with_fr("la clause de résiliation ne dit rien des biens, d\u{2019}un excédent ni d\u{2019}un déficit", None));
         }
     }
 }

@@ -55,7 +55,7 @@ impl Rule for ThresholdMissing {
             out.push(Self::META.finding(
                 rule.span,
                 "the decision rule is a qualified majority, but no `threshold` says how large",
-            ));
+            ).with_fr("la règle de décision est la majorité qualifiée, mais aucun `threshold` n\u{2019}en fixe le seuil", None));
         }
     }
 }

@@ -63,6 +63,6 @@ impl Rule for NoCoordinator {
         out.push(Self::META.finding(
             first.span,
             "no role is marked `coordinator = true`: no partner coordinates the partnership",
-        ));
+        ).with_fr("aucun rôle ne porte `coordinator = true`\u{a0}: aucun partenaire ne coordonne le partenariat", None));
     }
 }

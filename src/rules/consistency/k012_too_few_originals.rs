@@ -67,7 +67,21 @@ impl Rule for TooFewOriginals {
                     )
                     .with_help(format!(
                         "set `copies = {parties}`, so that each party keeps a signed original"
-                    )),
+                    ))
+                    .with_fr(
+                        format!(
+                            "{parties} partenaires signent sur papier, mais seulement {} {}",
+                            copies.value,
+                            if copies.value <= 1 {
+                                "original est établi"
+                            } else {
+                                "originaux sont établis"
+                            },
+                        ),
+                        Some(format!(
+                            "indiquez `copies = {parties}`, afin que chaque partenaire conserve un original signé"
+                        )),
+                    ),
             );
         }
     }

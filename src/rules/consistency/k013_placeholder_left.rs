@@ -74,10 +74,17 @@ fn scan(node: &Node, out: &mut Vec<Finding>) {
     match &node.value {
         Value::String(s) => {
             if let Some(found) = placeholder(s) {
-                out.push(PlaceholderLeft::META.finding(
-                    node.span,
-                    format!("this text still holds the placeholder `{found}`"),
-                ));
+                out.push(
+                    PlaceholderLeft::META
+                        .finding(
+                            node.span,
+                            format!("this text still holds the placeholder `{found}`"),
+                        )
+                        .with_fr(
+                            format!("ce texte contient encore l\u{2019}espace réservé `{found}`"),
+                            None,
+                        ),
+                );
             }
         }
         Value::Array(items) => items.iter().for_each(|n| scan(n, out)),

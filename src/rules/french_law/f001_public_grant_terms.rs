@@ -85,6 +85,19 @@ impl Violation for ConditionsOfUseMissing {
     fn fix_title(&self) -> Option<String> {
         Some(PublicGrantTerms::META.help.to_string())
     }
+    fn french(&self) -> Option<(String, Option<String>)> {
+        use crate::rules::french_law::euros_fr;
+        Some((
+            format!(
+                "les subventions publiques de `{}` à `{}` atteignent {} par an, au-delà de {}, et la convention n\u{2019}en fixe pas les conditions d\u{2019}utilisation",
+                self.giver,
+                self.beneficiary,
+                euros_fr(self.annual_amount),
+                euros_fr(THRESHOLD)
+            ),
+            None,
+        ))
+    }
 }
 
 impl Rule for PublicGrantTerms {

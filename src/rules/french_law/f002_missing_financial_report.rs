@@ -92,6 +92,22 @@ impl Violation for FinancialReportMissing {
     fn fix_title(&self) -> Option<String> {
         Some(MissingFinancialReport::META.help.to_string())
     }
+    fn french(&self) -> Option<(String, Option<String>)> {
+        let of = if self.years.len() == 1 {
+            "de l\u{2019}exercice"
+        } else {
+            "des exercices"
+        };
+        Some((
+            format!(
+                "aucun compte rendu financier de `{}` à `{}` n\u{2019}est dû dans les six mois suivant la fin {of} {}",
+                self.beneficiary,
+                self.giver,
+                crate::rules::french_law::years_fr(&self.years)
+            ),
+            None,
+        ))
+    }
 }
 
 /// The window of year `y`: from the earlier of `end` and 31 December to

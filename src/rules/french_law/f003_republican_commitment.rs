@@ -80,6 +80,17 @@ impl Violation for CommitmentNotRecalled {
     fn fix_title(&self) -> Option<String> {
         Some(RepublicanCommitment::META.help.to_string())
     }
+    fn french(&self) -> Option<(String, Option<String>)> {
+        let who: Vec<String> = self.givers.iter().map(|g| format!("`{g}`")).collect();
+        Some((
+            format!(
+                "`{}` reçoit une subvention publique de {} et la convention ne rappelle pas son contrat d\u{2019}engagement républicain",
+                self.beneficiary,
+                crate::rules::french_law::et(&who)
+            ),
+            None,
+        ))
+    }
 }
 
 impl Rule for RepublicanCommitment {

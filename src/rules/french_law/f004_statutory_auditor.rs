@@ -73,6 +73,18 @@ impl Violation for AuditorThresholdReached {
     fn fix_title(&self) -> Option<String> {
         Some(StatutoryAuditor::META.help.to_string())
     }
+    fn french(&self) -> Option<(String, Option<String>)> {
+        use crate::rules::french_law::euros_fr;
+        Some((
+            format!(
+                "`{}` reçoit dans cette convention {} par an de subventions publiques en numéraire, au-delà de {}\u{a0}: elle peut être tenue de nommer un commissaire aux comptes",
+                self.beneficiary,
+                euros_fr(self.annual_amount),
+                euros_fr(THRESHOLD)
+            ),
+            None,
+        ))
+    }
 }
 
 impl Rule for StatutoryAuditor {

@@ -78,6 +78,12 @@ impl Rule for OfficerIsPresident {
                     "the partnership officer, {}, is also the representative of `{party_id}`{title}",
                     name.value
                 ),
+            ).with_fr(
+                format!(
+                    "le référent du partenariat, {}, est aussi le représentant de `{party_id}`{title}",
+                    name.value
+                ),
+                None,
             ));
         }
     }

@@ -240,7 +240,31 @@ fn check_decision(decision: &Decision, doc: &Document, out: &mut Vec<Finding>) {
                     _ => {
                         "give the other members more votes, or decide by consensus or a qualified majority, so that no party decides alone"
                     }
-                }),
+                })
+                .with_fr(
+                    format!(
+                        "le partenaire `{}` détient {}\u{a0}% des voix de l\u{2019}instance {} ({} sur {}), {}",
+                        h.party,
+                        percent(h.weight, total).replace('.', ","),
+                        match decision.body.get() {
+                            Some(b) => format!("«\u{a0}{b}\u{a0}»"),
+                            None => "de décision".to_string(),
+                        },
+                        plain(h.weight),
+                        plain(total),
+                        match (rule, threshold) {
+                            (DecisionRule::QualifiedMajority, Some(t)) => format!(
+                                "assez pour atteindre seul la majorité qualifiée de {}\u{a0}%",
+                                percent(t, Decimal::ONE).replace('.', ",")
+                            ),
+                            _ => "assez pour emporter seul un vote à la majorité".to_string(),
+                        }
+                    ),
+                    Some(match rule {
+                        DecisionRule::QualifiedMajority => "donnez davantage de voix aux autres membres ou relevez le `threshold` au-dessus de la part de ce partenaire, afin qu\u{2019}aucun partenaire ne décide seul".to_string(),
+                        _ => "donnez davantage de voix aux autres membres, ou décidez par consensus ou à la majorité qualifiée, afin qu\u{2019}aucun partenaire ne décide seul".to_string(),
+                    }),
+                ),
         );
     }
 }
@@ -265,6 +289,16 @@ fn check_board(board: &[Seat], out: &mut Vec<Finding>) {
                     )
                     .with_help(
                         "give the other partners more voting seats, or record why this party must hold the majority in a [[waiver]]",
+                    )
+                    .with_fr(
+                        format!(
+                            "le partenaire `{}` détient {}\u{a0}% des sièges avec voix délibérative au conseil ({} sur {})",
+                            h.party,
+                            percent(h.weight, total).replace('.', ","),
+                            plain(h.weight),
+                            plain(total),
+                        ),
+                        Some("donnez davantage de sièges avec voix délibérative aux autres partenaires, ou consignez dans un [[waiver]] pourquoi ce partenaire doit détenir la majorité".into()),
                     ),
             );
         }

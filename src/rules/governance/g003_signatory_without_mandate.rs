@@ -75,6 +75,16 @@ impl Rule for SignatoryWithoutMandate {
                 format!(
                     "the signatory of {who}, {signer}, is not its representative ({rep}) and has no `mandate`"
                 ),
+            ).with_fr(
+                match party.id.get() {
+                    Some(id) => format!(
+                        "le signataire de `{id}`, {signer}, n\u{2019}est pas son représentant ({rep}) et n\u{2019}a pas de `mandate`"
+                    ),
+                    None => format!(
+                        "le signataire d\u{2019}un partenaire, {signer}, n\u{2019}est pas son représentant ({rep}) et n\u{2019}a pas de `mandate`"
+                    ),
+                },
+                None,
             ));
         }
     }

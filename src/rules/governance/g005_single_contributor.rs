@@ -81,6 +81,9 @@ impl Rule for SingleContributor {
             out.push(Self::META.finding(
                 funds.span,
                 format!("every contribution made by a party comes from `{party}`: the other partners bring nothing"),
+            ).with_fr(
+                format!("toutes les contributions des partenaires proviennent de `{party}`\u{a0}: les autres partenaires n\u{2019}apportent rien"),
+                None,
             ));
         }
     }

@@ -92,6 +92,12 @@ impl Rule for BoardGenderBalance {
                     "women hold {}% of the party seats on the board ({women} of {seats})",
                     percent(women.into(), seats.into())
                 ),
+            ).with_fr(
+                format!(
+                    "les femmes occupent {}\u{a0}% des sièges des partenaires au conseil ({women} sur {seats})",
+                    percent(women.into(), seats.into()).replace('.', ",")
+                ),
+                None,
             ));
         }
     }

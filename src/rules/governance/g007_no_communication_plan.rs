@@ -44,10 +44,17 @@ impl Rule for NoCommunicationPlan {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if cx.kind == Kind::Gestion && cx.doc.communication.is_absent() {
-            out.push(Self::META.finding(
-                cx.header(),
-                "this management convention has no [communication] plan",
-            ));
+            out.push(
+                Self::META
+                    .finding(
+                        cx.header(),
+                        "this management convention has no [communication] plan",
+                    )
+                    .with_fr(
+                        "cette convention de gestion n\u{2019}a pas de plan de [communication]",
+                        None,
+                    ),
+            );
         }
     }
 }

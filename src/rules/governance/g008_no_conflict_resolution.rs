@@ -55,7 +55,7 @@ impl Rule for NoConflictResolution {
             out.push(Self::META.finding(
                 decision.conflicts.span_or(decision.span),
                 "the decision process does not say how disagreements between partners are settled",
-            ));
+            ).with_fr("le processus de décision ne dit pas comment les désaccords entre partenaires sont réglés", None));
         }
     }
 }

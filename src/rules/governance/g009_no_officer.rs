@@ -46,10 +46,17 @@ impl Rule for NoOfficer {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if cx.doc.officer.is_absent() {
-            out.push(Self::META.finding(
-                cx.doc.officer.span_or(cx.header()),
-                "the convention names no partnership officer",
-            ));
+            out.push(
+                Self::META
+                    .finding(
+                        cx.doc.officer.span_or(cx.header()),
+                        "the convention names no partnership officer",
+                    )
+                    .with_fr(
+                        "la convention ne désigne pas de référent du partenariat",
+                        None,
+                    ),
+            );
         }
     }
 }

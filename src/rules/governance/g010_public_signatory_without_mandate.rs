@@ -62,7 +62,19 @@ impl Rule for PublicSignatoryWithoutMandate {
                 Some(name) => format!("the signatory of {who}, {name}, has no `mandate`"),
                 None => format!("the signatory of {who} has no `mandate`"),
             };
-            out.push(Self::META.finding(signatory.span, message));
+            let qui = match party.id.get() {
+                Some(id) => format!("du partenaire public `{id}`"),
+                None => "d\u{2019}un partenaire public".to_string(),
+            };
+            let fr = match signatory.value.name.get() {
+                Some(name) => format!("le signataire {qui}, {name}, n\u{2019}a pas de `mandate`"),
+                None => format!("le signataire {qui} n\u{2019}a pas de `mandate`"),
+            };
+            out.push(
+                Self::META
+                    .finding(signatory.span, message)
+                    .with_fr(fr, None),
+            );
         }
     }
 }

@@ -80,7 +80,19 @@ impl Rule for OverdueMilestone {
                     .with_help(format!(
                         "if it was reached, record the date: `[tracking] milestones = {{ {} = YYYY-MM-DD }}`; otherwise agree a new date by an amendment",
                         item.id
-                    )),
+                    ))
+                    .with_fr(
+                        format!(
+                            "l\u{2019}étape `{}`{title} était prévue le {} et n\u{2019}est pas enregistrée comme atteinte\u{a0}: {}",
+                            item.id,
+                            item.due,
+                            super::en_retard(item.due, cx.as_of)
+                        ),
+                        Some(format!(
+                            "si elle a été atteinte, inscrivez-en la date\u{a0}: `[tracking] milestones = {{ {} = AAAA-MM-JJ }}`\u{202f}; sinon convenez d\u{2019}une nouvelle date par avenant",
+                            item.id
+                        )),
+                    ),
             );
         }
     }

@@ -92,7 +92,23 @@ impl Rule for OverdueReport {
                     .with_help(format!(
                         "send the report and record the date: `[tracking] reports = {{ {} = [YYYY-MM-DD] }}`",
                         item.id
-                    )),
+                    ))
+                    .with_fr(
+                        format!(
+                            "le compte rendu `{}`{kind}{} était dû le {} et aucune transmission n\u{2019}est enregistrée\u{a0}: {}",
+                            item.id,
+                            match (item.every, item.period_start, item.period_end) {
+                                (Some(_), Some(s), Some(e)) => format!(" pour la période du {s} au {e}"),
+                                _ => String::new(),
+                            },
+                            item.due,
+                            super::en_retard(item.due, cx.as_of)
+                        ),
+                        Some(format!(
+                            "transmettez le compte rendu et inscrivez-en la date\u{a0}: `[tracking] reports = {{ {} = [AAAA-MM-JJ] }}`",
+                            item.id
+                        )),
+                    ),
             );
         }
     }

@@ -68,14 +68,26 @@ impl Rule for Expired {
             return;
         }
         let ago = crate::due::days_between(end.value, cx.as_of);
-        out.push(Self::META.finding(
-            end.span,
-            format!(
-                "the convention ended on {} ({} ago) but its status is still `{}`",
+        out.push(
+            Self::META
+                .finding(
+                    end.span,
+                    format!(
+                        "the convention ended on {} ({} ago) but its status is still `{}`",
+                        end.value,
+                        super::days(ago),
+                        cx.status
+                    ),
+                )
+                .with_fr(
+                    format!(
+                "la convention a pris fin le {} (il y a {}) mais son statut est toujours `{}`",
                 end.value,
-                super::days(ago),
+                super::jours(ago),
                 cx.status
             ),
-        ));
+                    None,
+                ),
+        );
     }
 }

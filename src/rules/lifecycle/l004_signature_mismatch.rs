@@ -111,7 +111,15 @@ impl Rule for SignatureMismatch {
                     )
                     .with_help(format!(
                         "restore the terms `{party}` signed, or have it sign the current ones: a new [[signature]] with `fingerprint = \"{current}\"`"
-                    )),
+                    ))
+                    .with_fr(
+                        format!(
+                            "les clauses ont changé depuis la signature du partenaire `{party}` le {date}\u{a0}: l\u{2019}empreinte de sa signature n\u{2019}est pas celle des clauses actuelles"
+                        ),
+                        Some(format!(
+                            "rétablissez les clauses que `{party}` a signées, ou faites-lui signer les clauses actuelles\u{a0}: `pacte sign FICHIER --party {party} --name NOM`, ou un nouveau [[signature]] avec `fingerprint = \"{current}\"`"
+                        )),
+                    ),
             );
         }
     }

@@ -44,7 +44,7 @@ declare_rule! {
         family: Lifecycle,
         levels: Levels::all(Level::Error),
         summary: "status `signed`, `active` or `closed` and a party has no signature at all",
-        help: "record the party's [[signature]], or keep `status = \"draft\"` until every party has signed",
+        help: "record the party's signature with `pacte sign FILE --party ID --name NAME` (or a [[signature]] with the fingerprint `pacte fingerprint FILE` gives), or keep `status = \"draft\"` until every party has signed",
     }
 }
 
@@ -78,8 +78,17 @@ impl Rule for MissingSignature {
                         ),
                     )
                     .with_help(format!(
-                        "record its signature: a [[signature]] with `party = \"{id}\"`, `name`, `date` and `fingerprint`; or keep `status = \"draft\"` until it signs"
-                    )),
+                        "record its signature with `pacte sign FILE --party {id} --name NAME`, or write a [[signature]] with `party = \"{id}\"`, `name`, `date` and the `fingerprint` that `pacte fingerprint FILE` gives; or keep `status = \"draft\"` until it signs"
+                    ))
+                    .with_fr(
+                        format!(
+                            "le partenaire `{id}`{name} n\u{2019}a pas signé, mais le statut de la convention est `{}`",
+                            cx.status
+                        ),
+                        Some(format!(
+                            "enregistrez sa signature avec `pacte sign FICHIER --party {id} --name NOM`, ou écrivez un [[signature]] avec `party = \"{id}\"`, `name`, `date` et l\u{2019}`fingerprint` que donne `pacte fingerprint FICHIER`\u{202f}; ou conservez `status = \"draft\"` jusqu\u{2019}à sa signature"
+                        )),
+                    ),
             );
         }
     }

@@ -111,6 +111,15 @@ impl Rule for Overspent {
                         money(budget.value, currency),
                         money(total - budget.value, currency)
                     ),
+                ).with_fr(
+                    format!(
+                        "les dépenses enregistrées jusqu\u{2019}au {} totalisent {}, soit {} de plus que le budget de {}",
+                        cx.as_of,
+                        money(total, currency),
+                        money(total - budget.value, currency),
+                        money(budget.value, currency)
+                    ),
+                    None,
                 ));
             }
         }
@@ -129,6 +138,15 @@ impl Rule for Overspent {
                         money(*amount, currency),
                         money(total - *amount, currency)
                     ),
+                ).with_fr(
+                    format!(
+                        "les dépenses enregistrées sur la ligne budgétaire «\u{a0}{label}\u{a0}» jusqu\u{2019}au {} totalisent {}, soit {} de plus que son montant de {}",
+                        cx.as_of,
+                        money(total, currency),
+                        money(total - *amount, currency),
+                        money(*amount, currency)
+                    ),
+                    None,
                 ));
             }
         }

@@ -100,6 +100,26 @@ impl Violation for InstallmentLate {
             self.from
         ))
     }
+    fn french(&self) -> Option<(String, Option<String>)> {
+        let number = crate::present::format::number(self.amount, crate::model::Lang::Fr);
+        let amount = match &self.currency {
+            Some(c) => format!("{number}\u{a0}{c}"),
+            None => number,
+        };
+        Some((
+            format!(
+                "le versement `{}` de {amount} dû par `{}` le {} n\u{2019}est pas reçu\u{a0}: {}",
+                self.id,
+                self.from,
+                self.due,
+                super::en_retard(self.due, self.due + jiff::Span::new().days(self.days_late)),
+            ),
+            Some(format!(
+                "à réception, enregistrez-le\u{a0}: `[[tracking.payment]]` avec `date`, `amount` et `from = \"{}\"`",
+                self.from
+            )),
+        ))
+    }
 }
 
 impl Rule for LatePayment {

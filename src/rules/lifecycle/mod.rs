@@ -34,6 +34,20 @@ fn days(n: i64) -> String {
     }
 }
 
+/// `1 jour`, `31 jours`.
+fn jours(n: i64) -> String {
+    if n.abs() <= 1 {
+        format!("{n}\u{a0}jour")
+    } else {
+        format!("{n}\u{a0}jours")
+    }
+}
+
+/// `31 jours de retard` for a due date before `as_of`.
+fn en_retard(due: Date, as_of: Date) -> String {
+    format!("{} de retard", jours(crate::due::days_between(due, as_of)))
+}
+
 /// "31 days overdue" for a due date before `as_of`.
 fn overdue_by(due: Date, as_of: Date) -> String {
     format!("{} overdue", days(crate::due::days_between(due, as_of)))

@@ -83,13 +83,43 @@ impl Refs<'_> {
                 ),
                 None => format!("known: {}", known.join(", ")),
             };
+            // The same in French: the kind of item, with its article.
+            let (un, aucun, inconnu) = match what {
+                "party" => ("partenaire", "aucun partenaire", "inconnu"),
+                "milestone" => ("étape", "aucune étape", "inconnue"),
+                "report" => ("compte rendu", "aucun compte rendu", "inconnu"),
+                "report or milestone" => (
+                    "compte rendu ou étape",
+                    "aucun compte rendu ni aucune étape",
+                    "inconnu",
+                ),
+                "amendment" => ("avenant", "aucun avenant", "inconnu"),
+                "budget line" => ("ligne budgétaire", "aucune ligne budgétaire", "inconnue"),
+                "objective" => ("objectif", "aucun objectif", "inconnu"),
+                "indicator" => ("indicateur", "aucun indicateur", "inconnu"),
+                _ => ("élément", "aucun élément", "inconnu"),
+            };
+            let aide = match closest {
+                Some(c) => format!("vouliez-vous dire `{c}`\u{202f}?"),
+                None if known.is_empty() => format!("{aucun} n\u{2019}est défini dans ce fichier"),
+                None if known.len() > LISTED => format!(
+                    "connus\u{a0}: {}, … ({} en tout)",
+                    known[..LISTED].join(", "),
+                    known.len()
+                ),
+                None => format!("connus\u{a0}: {}", known.join(", ")),
+            };
             self.out.push(
                 UnknownReference::META
                     .finding(
                         r.span,
                         format!("no {what} `{}` in this convention", r.value),
                     )
-                    .with_help(help),
+                    .with_help(help)
+                    .with_fr(
+                        format!("{un} `{}` {inconnu} dans cette convention", r.value),
+                        Some(aide),
+                    ),
             );
         }
     }

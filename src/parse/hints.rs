@@ -1,0 +1,251 @@
+//! Syntax errors said in plain words, at the right place, with the help
+//! that knows how French users write: a number with a thousands space or a
+//! decimal comma (`18 000`, `4000,50`), a currency sign inside a number
+//! (`18000 €`), `[party]` written twice where `[[party]]` is meant. The
+//! parser's own message is kept only when no better one applies.
+
+use crate::diagnostic::Finding;
+use crate::source::Span;
+use crate::value::Syntax;
+
+/// What a number written the French way should be: `18 000` → `18000`,
+/// `4 000,50 €` → `4000.50`. `None` when `raw` is not such a number (or is
+/// already a plain one). What was wrong with it: a space, a comma, a sign.
+pub fn plain_number(raw: &str) -> Option<(String, Vec<&'static str>)> {
+    let mut s = raw.trim();
+    let mut faults = Vec::new();
+    // A currency sign or code, before or after.
+    for sign in ["€", "EUR", "eur", "$", "£"] {
+        if let Some(rest) = s.strip_suffix(sign) {
+            s = rest.trim_end();
+            faults.push("currency");
+        } else if let Some(rest) = s.strip_prefix(sign) {
+            s = rest.trim_start();
+            faults.push("currency");
+        }
+    }
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s),
+    };
+    let mut out = String::from(sign);
+    let mut decimal = false;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => out.push(c),
+            '.' if !decimal => {
+                out.push('.');
+                decimal = true;
+            }
+            // A thousands separator: a space (also no-break), `_` or `'`.
+            ' ' | '\u{a0}' | '\u{202f}' | '_' | '\'' if !decimal => {
+                if c != '_' && !faults.contains(&"space") {
+                    faults.push("space");
+                }
+            }
+            ',' if !decimal => {
+                decimal = true;
+                out.push('.');
+                faults.push("comma");
+            }
+            _ => return None,
+        }
+    }
+    let body = out.trim_start_matches('-');
+    if body.is_empty() || body.starts_with('.') || body.ends_with('.') || faults.is_empty() {
+        return None;
+    }
+    Some((out, faults))
+}
+
+/// The value written after `=` on the line holding `at`, with its span:
+/// `(key, value, span)`. The value stops at a `#` comment.
+fn toml_assignment(text: &str, at: usize) -> Option<(&str, &str, Span)> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let eq = line.find('=')?;
+    let key = line[..eq].trim();
+    if key.is_empty() || key.starts_with('[') || key.contains(['"', '\'']) {
+        return None;
+    }
+    let after = &line[eq + 1..];
+    let value_raw = after.split('#').next().unwrap_or("");
+    let value = value_raw.trim();
+    let lead = value_raw.len() - value_raw.trim_start().len();
+    let vstart = start + eq + 1 + lead;
+    Some((key, value, Span::new(vstart, vstart + value.len())))
+}
+
+/// The words for a number's faults.
+fn faults_said(faults: &[&str]) -> String {
+    let said: Vec<&str> = faults
+        .iter()
+        .map(|f| match *f {
+            "space" => "no space between thousands",
+            "comma" => "a dot, not a comma, before the decimals",
+            _ => "no currency sign (the currency is `convention.currency`)",
+        })
+        .collect();
+    said.join("; ")
+}
+
+/// The words for a number's faults, in French.
+fn faults_said_fr(faults: &[&str]) -> String {
+    let said: Vec<&str> = faults
+        .iter()
+        .map(|f| match *f {
+            "space" => "pas d\u{2019}espace entre les milliers",
+            "comma" => "un point, non une virgule, avant les décimales",
+            _ => "pas de symbole monétaire (la devise est `convention.currency`)",
+        })
+        .collect();
+    said.join("\u{202f}; ")
+}
+
+/// A TOML header `[name]` or `[[name]]` on the line holding `at`.
+fn header_at(text: &str, at: usize) -> Option<(&str, bool, Span)> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].split('#').next().unwrap_or("").trim_end();
+    let lead = line.len() - line.trim_start().len();
+    let line = line.trim_start();
+    let (name, double) = if let Some(n) = line.strip_prefix("[[").and_then(|l| l.strip_suffix("]]"))
+    {
+        (n.trim(), true)
+    } else {
+        (line.strip_prefix('[')?.strip_suffix(']')?.trim(), false)
+    };
+    Some((
+        name,
+        double,
+        Span::new(start + lead, start + lead + line.len()),
+    ))
+}
+
+/// Whether a single-bracket header `[name]` appears in `text` before `before`.
+fn earlier_header(text: &str, name: &str, before: usize) -> bool {
+    for line in text[..before.min(text.len())].lines() {
+        let l = line.split('#').next().unwrap_or("").trim();
+        if let Some(n) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if !n.starts_with('[') && n.trim() == name {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The S001 findings of a file, rewritten where plain words apply. A
+/// duplicate key that only follows from a header written twice is dropped:
+/// one cause, one finding.
+pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Finding> {
+    if syntax != Syntax::Toml {
+        return findings;
+    }
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    // The headers already said to be written twice, and where they start.
+    let mut doubled: Vec<(String, usize)> = Vec::new();
+    for f in findings {
+        let Some(span) = f.span else {
+            out.push(f);
+            continue;
+        };
+        // A key of a table whose header was written twice.
+        if f.message.starts_with("duplicate key") && header_at(text, span.start).is_none() {
+            let in_doubled = doubled.iter().any(|(_, at)| {
+                *at < span.start
+                    && !text[*at..span.start]
+                        .lines()
+                        .skip(1)
+                        .any(|l| l.trim_start().starts_with('['))
+            });
+            if in_doubled {
+                continue;
+            }
+        }
+        if f.message.starts_with("duplicate key") {
+            if let Some((name, false, hspan)) = header_at(text, span.start) {
+                if earlier_header(text, name, hspan.start) {
+                    doubled.push((name.to_string(), hspan.start));
+                    out.push(
+                        Finding::new(
+                            "S001",
+                            hspan,
+                            format!("`[{name}]` is written twice: a table written with single brackets comes only once"),
+                        )
+                        .with_help(format!(
+                            "for a list of items, write `[[{name}]]` (double brackets) before each of them"
+                        ))
+                        .with_fr(
+                            format!("`[{name}]` est écrit deux fois\u{a0}: une table entre crochets simples ne figure qu\u{2019}une fois"),
+                            Some(format!("pour une liste d\u{2019}éléments, écrivez `[[{name}]]` (crochets doubles) avant chacun d\u{2019}eux")),
+                        ),
+                    );
+                    continue;
+                }
+            }
+        }
+        if let Some((key, value, vspan)) = toml_assignment(text, span.start) {
+            if let Some((plain, faults)) = plain_number(value) {
+                out.push(
+                    Finding::new(
+                        "S001",
+                        vspan,
+                        format!(
+                            "`{value}` is not a number as TOML writes it: {}",
+                            faults_said(&faults)
+                        ),
+                    )
+                    .with_help(format!("write `{key} = {plain}`"))
+                    .with_fr(
+                        format!(
+                            "`{value}` n\u{2019}est pas un nombre au sens de TOML\u{a0}: {}",
+                            faults_said_fr(&faults)
+                        ),
+                        Some(format!("écrivez `{key} = {plain}`")),
+                    ),
+                );
+                continue;
+            }
+            if f.message.starts_with("string values must be quoted") {
+                out.push(
+                    Finding::new("S001", vspan, format!("the value of `{key}` cannot be read: a text is written between quotes"))
+                        .with_help(format!("write `{key} = \"{value}\"` if it is a text; a number is written with digits only, such as 18000 or 4000.50"))
+                        .with_fr(
+                            format!("la valeur de `{key}` est illisible\u{a0}: un texte s\u{2019}écrit entre guillemets"),
+                            Some(format!("écrivez `{key} = \"{value}\"` s\u{2019}il s\u{2019}agit d\u{2019}un texte\u{202f}; un nombre s\u{2019}écrit en chiffres seulement, par exemple 18000 ou 4000.50")),
+                        ),
+                );
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_numbers_become_plain() {
+        let p = |s| plain_number(s).map(|(n, _)| n);
+        assert_eq!(p("18 000"), Some("18000".into()));
+        assert_eq!(p("18\u{202f}000"), Some("18000".into()));
+        assert_eq!(p("4000,00"), Some("4000.00".into()));
+        assert_eq!(p("4 000,50 €"), Some("4000.50".into()));
+        assert_eq!(p("18000€"), Some("18000".into()));
+        assert_eq!(p("-1 500"), Some("-1500".into()));
+        assert_eq!(p("18000"), None);
+        assert_eq!(p("4000.50"), None);
+        assert_eq!(p("douze"), None);
+        assert_eq!(p(""), None);
+        assert_eq!(p("€"), None);
+        assert_eq!(p(","), None);
+        assert_eq!(p("1,2,3"), None);
+    }
+}
