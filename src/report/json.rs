@@ -231,7 +231,7 @@ struct TotalsOut<'a> {
 struct Out<'a> {
     version: u32,
     as_of: String,
-    conventions: Vec<ConventionOut<'a>>,
+    conventions: Conventions<'a>,
     totals: TotalsOut<'a>,
 }
 
@@ -255,39 +255,50 @@ fn by_sector(m: &std::collections::BTreeMap<String, [Decimal; 4]>) -> Pairs<Pair
     )
 }
 
+/// The conventions, serialized one at a time straight to the writer: the
+/// view of a convention lives only while it is written.
+struct Conventions<'a>(&'a [Summary]);
+
+impl Serialize for Conventions<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().map(convention))
+    }
+}
+
+fn convention(s: &Summary) -> ConventionOut<'_> {
+    ConventionOut {
+        file: &s.file,
+        id: s.id.as_deref(),
+        title: s.title.as_deref(),
+        kind: s.kind.as_str(),
+        status: s.status.as_str(),
+        lang: s.lang.as_str(),
+        completeness: s.completeness,
+        signed_by: &s.signed_by,
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
+        start: s.start.map(|d| d.to_string()),
+        end: s.end.map(|d| d.to_string()),
+        budget: s.budget.map(Num),
+        spent: Num(s.spent),
+        currency: s.currency_code(),
+        next_deadline: s.next_deadline().map(DueRef::new),
+        overdue: s.overdue().map(DueRef::new).collect(),
+        upcoming: s.upcoming().map(DueRef::new).collect(),
+        expired: s.expired(),
+        deadlines: s.entries.iter().map(DeadlineOut::new).collect(),
+        money: money(&s.money),
+    }
+}
+
 pub fn write(
     out: &mut dyn Write,
     as_of: Date,
     summaries: &[Summary],
     t: &Totals,
 ) -> std::io::Result<()> {
-    let conventions = summaries
-        .iter()
-        .map(|s| ConventionOut {
-            file: &s.file,
-            id: s.id.as_deref(),
-            title: s.title.as_deref(),
-            kind: s.kind.as_str(),
-            status: s.status.as_str(),
-            lang: s.lang.as_str(),
-            completeness: s.completeness,
-            signed_by: &s.signed_by,
-            errors: s.errors,
-            warnings: s.warnings,
-            infos: s.infos,
-            start: s.start.map(|d| d.to_string()),
-            end: s.end.map(|d| d.to_string()),
-            budget: s.budget.map(Num),
-            spent: Num(s.spent),
-            currency: s.currency_code(),
-            next_deadline: s.next_deadline().map(DueRef::new),
-            overdue: s.overdue().map(DueRef::new).collect(),
-            upcoming: s.upcoming().map(DueRef::new).collect(),
-            expired: s.expired(),
-            deadlines: s.entries.iter().map(DeadlineOut::new).collect(),
-            money: money(&s.money),
-        })
-        .collect();
+    let conventions = Conventions(summaries);
     let parties = Pairs(
         t.by_party
             .iter()
