@@ -2,6 +2,8 @@
 //! memory (the `analyze` closure of [`crate::check::check`]), so that the
 //! documents themselves are dropped at once, even over 10,000 files.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -122,9 +124,10 @@ pub struct Entry {
     pub period_end: Option<Date>,
     pub due: Date,
     pub state: State,
-    /// The party that owes it (its id), and its contact.
-    pub owner: Option<String>,
-    pub contact: Option<due::ContactRef>,
+    /// The party that owes it (its id), and its contact: shared by the
+    /// entries of the convention that name the same party.
+    pub owner: Option<Arc<str>>,
+    pub contact: Option<Arc<due::ContactRef>>,
     /// A disbursement's amount.
     pub amount: Option<Decimal>,
     /// A disbursement waiting for this milestone or report.
@@ -316,6 +319,27 @@ impl Summary {
         s.spent = doc.expenses_as_of(as_of).map(|(_, a)| a).sum();
         // The due dates the L rules judged, at the same as-of date.
         debug_assert_eq!(a.cx.as_of, as_of);
+        // One copy of each owner and contact per convention.
+        let mut owners: Vec<Arc<str>> = Vec::new();
+        let mut contacts: Vec<Arc<due::ContactRef>> = Vec::new();
+        let mut owner_of = |o: &Option<String>| -> Option<Arc<str>> {
+            let o = o.as_deref()?;
+            if let Some(a) = owners.iter().find(|a| &***a == o) {
+                return Some(a.clone());
+            }
+            let a: Arc<str> = Arc::from(o);
+            owners.push(a.clone());
+            Some(a)
+        };
+        let mut contact_of = |c: &Option<due::ContactRef>| -> Option<Arc<due::ContactRef>> {
+            let c = c.as_ref()?;
+            if let Some(a) = contacts.iter().find(|a| ***a == *c) {
+                return Some(a.clone());
+            }
+            let a = Arc::new(c.clone());
+            contacts.push(a.clone());
+            Some(a)
+        };
         s.entries =
             a.cx.due_items()
                 .iter()
@@ -330,8 +354,8 @@ impl Summary {
                     period_end: i.period_end,
                     due: i.due,
                     state: classify(i, s.status, as_of),
-                    owner: i.owner.clone(),
-                    contact: i.contact.clone(),
+                    owner: owner_of(&i.owner),
+                    contact: contact_of(&i.contact),
                     amount: i.amount,
                     waiting_for: i.waiting_for.clone(),
                 })
