@@ -47,7 +47,7 @@ pub mod summary;
 pub mod totals;
 pub mod view;
 
-pub use summary::Summary;
+pub use summary::{Keep, Summary};
 
 /// Runs reading this many files or more show a progress bar (on a terminal).
 pub const PROGRESS_THRESHOLD: usize = 200;
@@ -68,7 +68,7 @@ pub fn summarize(
     candidates: &[Candidate],
     config: &Config,
     as_of: Date,
-    detail: bool,
+    keep: Keep,
 ) -> Result<Vec<Summary>> {
     let bar = progress_bar(candidates.len());
     let tick = || {
@@ -81,7 +81,7 @@ pub fn summarize(
         as_of,
         progress: Some(&tick),
     };
-    let run = check::check(candidates, &opts, |a| Summary::build(a, as_of, detail))?;
+    let run = check::check(candidates, &opts, |a| Summary::build(a, as_of, keep))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -154,7 +154,11 @@ pub fn status(
 ) -> Result<Outcome> {
     let found = candidates(&args.paths, config)?;
     let as_of = args.as_of.unwrap_or_else(crate::commands::today);
-    let summaries = summarize(&found, config, as_of, false)?;
+    let keep = Keep {
+        money: true,
+        detail: false,
+    };
+    let summaries = summarize(&found, config, as_of, keep)?;
     if summaries.is_empty() {
         bail!("{}", nothing_found(&args.paths));
     }
@@ -228,7 +232,10 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
     // sections are compact), which keeps memory flat (view::LARGE_PORTFOLIO).
     let large_html = format == ReportFormat::Html && found.len() > view::LARGE_PORTFOLIO;
     let detail = (templates.is_some() && !large_html) || args.financial;
-    let summaries = summarize(&found, config, as_of, detail)?;
+    // csv and ics write the due items alone (with the parties' names).
+    let money = args.financial || !matches!(format, ReportFormat::Csv | ReportFormat::Ics);
+    let keep = Keep { money, detail };
+    let summaries = summarize(&found, config, as_of, keep)?;
     if summaries.is_empty() {
         bail!("{}", nothing_found(&args.paths));
     }

@@ -247,6 +247,17 @@ pub struct Detail {
     pub lessons: Option<String>,
 }
 
+/// What a summary keeps beyond the due items and the parties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Keep {
+    /// The signatures, contributions and money (every output but csv and
+    /// ics, which write the due items only).
+    pub money: bool,
+    /// The execution data (md and html sections, `--financial`); only
+    /// with `money`.
+    pub detail: bool,
+}
+
 /// One convention as the report sees it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -305,9 +316,9 @@ impl Summary {
         }
     }
 
-    /// Builds the summary while the document is in memory; `detail` asks for
-    /// the execution data (md and html only).
-    pub fn build(a: &Analysis<'_>, as_of: Date, detail: bool) -> Summary {
+    /// Builds the summary while the document is in memory; `keep` says what
+    /// the output needs beyond the due items.
+    pub fn build(a: &Analysis<'_>, as_of: Date, keep: Keep) -> Summary {
         let doc = a.doc;
         let c = &doc.convention;
         let mut s = Summary::from_report(a.report);
@@ -360,16 +371,6 @@ impl Summary {
                     waiting_for: i.waiting_for.clone(),
                 })
                 .collect();
-        let current = a.cx.fingerprint();
-        s.signed_by = crate::rules::lifecycle::l004_signature_mismatch::latest_signatures(doc)
-            .into_iter()
-            .filter(|(_, sig)| {
-                sig.fingerprint
-                    .get()
-                    .is_some_and(|f| f.trim().eq_ignore_ascii_case(current))
-            })
-            .map(|(p, _)| p.to_string())
-            .collect();
         s.parties = doc
             .parties
             .items()
@@ -381,6 +382,19 @@ impl Summary {
                     sector: p.sector.get().copied(),
                 })
             })
+            .collect();
+        if !keep.money {
+            return s;
+        }
+        let current = a.cx.fingerprint();
+        s.signed_by = crate::rules::lifecycle::l004_signature_mismatch::latest_signatures(doc)
+            .into_iter()
+            .filter(|(_, sig)| {
+                sig.fingerprint
+                    .get()
+                    .is_some_and(|f| f.trim().eq_ignore_ascii_case(current))
+            })
+            .map(|(p, _)| p.to_string())
             .collect();
         if let Some(funds) = doc.funds.get() {
             s.contributions = funds
@@ -417,7 +431,7 @@ impl Summary {
                 .collect();
         }
         s.money = super::money::build(doc, as_of, &s.entries, s.spent);
-        if detail {
+        if keep.detail {
             s.detail = Some(build_detail(doc, as_of));
         }
         s
