@@ -383,6 +383,7 @@ impl Summary {
                 })
             })
             .collect();
+        s.parties.shrink_to_fit();
         if !keep.money {
             return s;
         }
@@ -431,6 +432,12 @@ impl Summary {
                 .collect();
         }
         s.money = super::money::build(doc, as_of, &s.entries, s.spent);
+        // Kept for the whole run: no spare capacity (filter_map and push
+        // grow by doubling).
+        s.signed_by.shrink_to_fit();
+        s.contributions.shrink_to_fit();
+        s.money.funders.shrink_to_fit();
+        s.money.in_kind.shrink_to_fit();
         if keep.detail {
             s.detail = Some(build_detail(doc, as_of));
         }
