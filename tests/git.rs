@@ -561,6 +561,24 @@ impl StdinBytes for Command {
 // ---------------------------------------------------------------- diff
 
 /// A repository holding the signed festival example as `c.toml`.
+/// Every party of the festival signs `c.toml` (the avenant `amendment` when given).
+fn sign_every_party(r: &Repo, date: &str, amendment: Option<&str>) {
+    for (party, name) in [
+        ("ville", "Claire Roche"),
+        ("theatre", "Sophie Lambert"),
+        ("musique", "Paul Girard"),
+    ] {
+        let mut args = vec![
+            "sign", "c.toml", "--party", party, "--name", name, "--date", date,
+        ];
+        if let Some(a) = amendment {
+            args.extend(["--amendment", a]);
+        }
+        let o = r.pacte(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+}
+
 fn signed_repo() -> Repo {
     let r = Repo::new();
     r.write("c.toml", &example("festival-campus.toml"));
@@ -976,25 +994,7 @@ fn the_avenant_is_written_from_the_diff_and_signed() {
         "nothing to amend",
     );
     // The parties sign the avenant: `amendment = "A1"` in each signature.
-    for (p, n) in [
-        ("ville", "Claire Roche"),
-        ("theatre", "Sophie Lambert"),
-        ("musique", "Paul Girard"),
-    ] {
-        let o = r.pacte(&[
-            "sign",
-            "c.toml",
-            "--party",
-            p,
-            "--name",
-            n,
-            "--date",
-            "2027-01-12",
-            "--amendment",
-            "A1",
-        ]);
-        assert!(o.status.success(), "{}", stderr(&o));
-    }
+    sign_every_party(&r, "2027-01-12", Some("A1"));
     let text = r.read("c.toml");
     assert_eq!(text.matches("amendment = \"A1\"").count(), 3);
     let check = r.pacte(&[
@@ -1183,13 +1183,11 @@ fn an_avenant_needs_a_signed_baseline() {
     r.commit("projet");
     r.write(
         "c.toml",
-        &festival_draft()
-            .replacen("budget = 42000", "budget = 42000\naccount = \"x\"", 0)
-            .replacen(
-                "[[annex]]",
-                "[[amendment]]\nid = \"A1\"\ndate = 2027-01-10\nsummary = \"x\"\n\n[[annex]]",
-                1,
-            ),
+        &festival_draft().replacen(
+            "[[annex]]",
+            "[[amendment]]\nid = \"A1\"\ndate = 2027-01-10\nsummary = \"x\"\n\n[[annex]]",
+            1,
+        ),
     );
     assert_one_error(
         &r.pacte(&["render", "c.toml", "--amendment", "A1"]),
@@ -1198,23 +1196,7 @@ fn an_avenant_needs_a_signed_baseline() {
     // Signatures of the committed terms recorded in the working tree only
     // count too (no annex file here: the first signature changes nothing).
     r.write("c.toml", &festival_draft());
-    for (p, n) in [
-        ("ville", "Claire Roche"),
-        ("theatre", "Sophie Lambert"),
-        ("musique", "Paul Girard"),
-    ] {
-        let o = r.pacte(&[
-            "sign",
-            "c.toml",
-            "--party",
-            p,
-            "--name",
-            n,
-            "--date",
-            "2026-08-26",
-        ]);
-        assert!(o.status.success(), "{}", stderr(&o));
-    }
+    sign_every_party(&r, "2026-08-26", None);
     let amended = r
         .read("c.toml")
         .replacen("notice_days = 60", "notice_days = 90", 1)
