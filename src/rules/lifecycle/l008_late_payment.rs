@@ -108,11 +108,11 @@ impl Violation for InstallmentLate {
         };
         Some((
             format!(
-                "le versement `{}` de {amount} dû par `{}` le {} n\u{2019}est pas reçu\u{a0}: {}",
+                "le versement `{}` de {amount} dû par `{}` le {} n\u{2019}est pas reçu\u{a0}: {} de retard",
                 self.id,
                 self.from,
                 self.due,
-                super::en_retard(self.due, self.due + jiff::Span::new().days(self.days_late)),
+                super::jours(self.days_late),
             ),
             Some(format!(
                 "à réception, enregistrez-le\u{a0}: `[[tracking.payment]]` avec `date`, `amount` et `from = \"{}\"`",
@@ -174,6 +174,11 @@ mod tests {
         assert_eq!(
             v.message(),
             "disbursement `D2` of 15000 EUR from `ville` was due on 2026-07-01 and is not paid: 62 days late"
+        );
+        let (fr, _) = v.french().unwrap();
+        assert_eq!(
+            fr,
+            "le versement `D2` de 15\u{202f}000\u{a0}EUR dû par `ville` le 2026-07-01 n\u{2019}est pas reçu\u{a0}: 62\u{a0}jours de retard"
         );
     }
 }
