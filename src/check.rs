@@ -52,7 +52,9 @@ impl FileReport {
             .count()
     }
     pub fn has_structure_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code.starts_with('S'))
+        self.diagnostics
+            .iter()
+            .any(|d| d.code.as_str().starts_with('S'))
     }
 }
 
@@ -181,7 +183,7 @@ pub fn lint<T>(
                 return None;
             }
             let f = Finding::new(
-                "S007",
+                crate::rules::Code::S007,
                 None,
                 "this file has no `convention` table: it is not a convention",
             )
@@ -239,7 +241,7 @@ pub fn lint<T>(
 }
 
 fn waiver_matches(rule: &str, meta: &rules::RuleMeta) -> bool {
-    rule.eq_ignore_ascii_case(meta.code) || rule == meta.name
+    rule.eq_ignore_ascii_case(meta.code.as_str()) || rule == meta.name
 }
 
 fn apply_levels_and_waivers(
@@ -251,7 +253,7 @@ fn apply_levels_and_waivers(
 ) {
     let waivers = cx.doc.waivers.items();
     let mut used = vec![false; waivers.len()];
-    let mut fired_codes: Vec<&'static str> = Vec::new();
+    let mut fired_codes: Vec<crate::rules::Code> = Vec::new();
     let level_of = |meta: &rules::RuleMeta| {
         if meta.family == Family::Structure {
             Level::Error
@@ -279,7 +281,7 @@ fn apply_levels_and_waivers(
         kept.push((f, level));
     }
     // K014: waivers that suppressed nothing.
-    let k014 = rules::meta("K014");
+    let k014 = rules::meta(crate::rules::Code::K014);
     let k014_level = level_of(k014);
     if k014_level != Level::Off {
         for (w, used) in waivers.iter().zip(&used) {
@@ -300,19 +302,16 @@ fn apply_levels_and_waivers(
             };
             kept.push((
                 Finding::new(
-                    "K014",
+                    crate::rules::Code::K014,
                     w.span,
                     format!(
                         "this waiver of {} ({}) suppresses nothing: the rule {why}",
                         m.code, m.name
                     ),
-                )
-                .with_help(
-                    "remove the waiver, so that a future finding of this rule is not hidden",
                 ),
                 k014_level,
             ));
-            fired_codes.push("K014");
+            fired_codes.push(crate::rules::Code::K014);
         }
     }
     // In file order, so that positions are found in one pass over each line.
@@ -327,7 +326,7 @@ fn apply_levels_and_waivers(
     report.completeness = if report.has_structure_errors() {
         None
     } else {
-        let applicable: Vec<&'static str> = rules::CATALOGUE
+        let applicable: Vec<crate::rules::Code> = rules::CATALOGUE
             .iter()
             .map(|r| r.meta())
             .filter(|m| m.family == Family::Clauses && level_of(m) == Level::Error)
@@ -349,24 +348,13 @@ fn apply_levels_and_waivers(
 /// of the file (a placeholder, an id) must not carry megabytes of it.
 pub const MAX_MESSAGE: usize = 500;
 
-/// `s` cut to `max` characters, with `…`.
-fn shortened(mut s: String, max: usize) -> String {
-    if s.len() > max {
-        if let Some((cut, _)) = s.char_indices().nth(max) {
-            s.truncate(cut);
-            s.push('…');
-        }
-    }
-    s
-}
-
 /// At most this many findings of one rule are listed per file (a hostile
 /// file can hold a million invalid items); the rest are counted in one more
 /// finding of that rule, where the first of them is.
 pub const MAX_FINDINGS_PER_RULE: usize = 1000;
 
 fn cap_per_rule(kept: Vec<(Finding, Level)>) -> Vec<(Finding, Level)> {
-    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    let mut seen: HashMap<crate::rules::Code, usize> = HashMap::new();
     for (f, _) in &kept {
         *seen.entry(f.code).or_default() += 1;
     }
@@ -374,7 +362,7 @@ fn cap_per_rule(kept: Vec<(Finding, Level)>) -> Vec<(Finding, Level)> {
         return kept;
     }
     let total = seen;
-    let mut count: HashMap<&'static str, usize> = HashMap::new();
+    let mut count: HashMap<crate::rules::Code, usize> = HashMap::new();
     let mut out = Vec::with_capacity(kept.len().min(total.len() * (MAX_FINDINGS_PER_RULE + 1)));
     for (f, level) in kept {
         let n = count.entry(f.code).or_default();
@@ -382,15 +370,12 @@ fn cap_per_rule(kept: Vec<(Finding, Level)>) -> Vec<(Finding, Level)> {
         if *n <= MAX_FINDINGS_PER_RULE {
             out.push((f, level));
         } else if *n == MAX_FINDINGS_PER_RULE + 1 {
-            let more = total[f.code] - MAX_FINDINGS_PER_RULE;
+            let more = total[&f.code] - MAX_FINDINGS_PER_RULE;
             out.push((
-                Finding::new(
+                Finding::of(
                     f.code,
                     f.span,
-                    format!(
-                        "{more} more finding{} of this rule from here on (only the first {MAX_FINDINGS_PER_RULE} in a file are listed)",
-                        if more == 1 { "" } else { "s" }
-                    ),
+                    crate::diagnostic::Message::MoreFindings { more },
                 ),
                 level,
             ));
@@ -411,20 +396,18 @@ fn parse_findings(issues: &[crate::value::SyntaxIssue]) -> Vec<Finding> {
     for (i, issue) in issues.iter().enumerate() {
         if i == MAX_SYNTAX_ERRORS {
             let more = total - MAX_SYNTAX_ERRORS;
-            out.push(
-                Finding::new(
-                    "S001",
-                    issue.span,
-                    format!(
-                        "{more} more syntax error{} from here on (only the first {MAX_SYNTAX_ERRORS} are listed)",
-                        if more == 1 { "" } else { "s" }
-                    ),
-                )
-                .with_help("fix the first errors: the later ones often follow from them"),
-            );
+            out.push(Finding::of(
+                crate::rules::Code::S001,
+                issue.span,
+                crate::diagnostic::Message::MoreSyntaxErrors { more },
+            ));
             break;
         }
-        out.push(Finding::new("S001", issue.span, issue.message.clone()));
+        out.push(Finding::new(
+            crate::rules::Code::S001,
+            issue.span,
+            issue.message.clone(),
+        ));
     }
     out
 }
@@ -449,19 +432,12 @@ fn resolve(
         code: meta.code,
         name: meta.name,
         severity,
-        message: shortened(f.message, MAX_MESSAGE),
+        message: f.message,
         line: start.map(|p| p.line),
         column: start.map(|p| p.column),
         end_line: end.map(|p| p.line),
         end_column: end.map(|p| p.column),
-        help: shortened(f.help.unwrap_or_else(|| meta.help.to_string()), MAX_MESSAGE),
         span: f.span,
-        fr: f.fr.map(|w| {
-            Box::new(crate::diagnostic::Words {
-                message: shortened(w.message, MAX_MESSAGE),
-                help: w.help.map(|h| shortened(h, MAX_MESSAGE)),
-            })
-        }),
     }
 }
 
@@ -488,20 +464,21 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                 };
                 r.diagnostics.push(Diagnostic {
                     file: r.path.clone(),
-                    code: "S004",
+                    code: crate::rules::Code::S004,
                     name: "duplicate-id",
                     severity: Level::Error,
-                    message: shortened(
+                    message: Finding::new(
+                        crate::rules::Code::S004,
+                        None,
                         format!("convention id `{id}` is already used by {other}"),
-                        MAX_MESSAGE,
-                    ),
+                    )
+                    .with_help("give each convention its own id")
+                    .message,
                     line: start.map(|p| p.line),
                     column: start.map(|p| p.column),
                     end_line: end.map(|p| p.line),
                     end_column: end.map(|p| p.column),
-                    help: "give each convention its own id".into(),
                     span,
-                    fr: None,
                 });
                 sort(&mut r.diagnostics);
                 r.completeness = None;

@@ -183,7 +183,7 @@ impl Config {
                                     meta.code
                                 );
                             };
-                            if meta.code.starts_with('S') && l != Level::Error {
+                            if meta.code.as_str().starts_with('S') && l != Level::Error {
                                 bail!(
                                     "{}: {} is a structure rule and cannot be set below error",
                                     at(Some(n.span)),
@@ -210,7 +210,7 @@ impl Config {
                             }
                             _ => RuleLevel::All(level(&r.value)?),
                         };
-                        config.rules.insert(meta.code, value);
+                        config.rules.insert(meta.code.as_str(), value);
                     }
                 }
                 other => {
@@ -239,7 +239,7 @@ impl Config {
 
     /// The level of a rule for a convention of this kind and status.
     pub fn level(&self, meta: &RuleMeta, kind: Kind, status: Status) -> Level {
-        match self.rules.get(meta.code) {
+        match self.rules.get(meta.code.as_str()) {
             Some(RuleLevel::All(l)) => *l,
             Some(RuleLevel::PerKind(per)) => {
                 per[kind.index()].unwrap_or_else(|| meta.levels.default_for(kind, status))

@@ -145,8 +145,8 @@ impl Decoder {
     }
 
     fn invalid<T>(&mut self, span: Span, message: String, help: Option<String>) -> Field<T> {
-        let mut f = Finding::new("S003", span, message);
-        f.help = help;
+        let mut f = Finding::new(crate::rules::Code::S003, span, message);
+        f.set_help(help);
         self.push(f);
         Field::Invalid(span)
     }
@@ -162,7 +162,7 @@ impl Decoder {
             other => {
                 self.push(
                     Finding::new(
-                        "S003",
+                        crate::rules::Code::S003,
                         node.span,
                         format!("`{path}` must be a table, found {}", other.type_name()),
                     )
@@ -189,18 +189,18 @@ impl Decoder {
                 } else {
                     format!("unknown key `{}` in `{}`", e.key, r.path)
                 };
-                let mut f = Finding::new("S002", e.key_span, message);
+                let mut f = Finding::new(crate::rules::Code::S002, e.key_span, message);
                 let french =
                     crate::present::french_names::english_for(&e.key, known.iter().copied());
                 let suggestion = french.or_else(|| closest(&e.key, known.iter().copied()));
-                f.help = Some(match suggestion {
+                f.set_help(Some(match suggestion {
                     Some(k) => format!("did you mean `{k}`?"),
                     None if r.path.is_empty() => format!(
                         "the top-level keys are: {}; free notes go under [meta]",
                         known.join(", ")
                     ),
                     None => format!("the keys of `{}` are: {}", r.path, known.join(", ")),
-                });
+                }));
                 let message_fr = if r.path.is_empty() {
                     format!("clé de premier niveau inconnue `{}`", e.key)
                 } else {
@@ -223,7 +223,7 @@ impl Decoder {
         if field.is_absent() {
             self.push(
                 Finding::new(
-                    "S006",
+                    crate::rules::Code::S006,
                     field.span_or(at),
                     format!("`{path}` is missing `{key}`"),
                 )
@@ -427,11 +427,11 @@ impl Decoder {
             other => {
                 let help = self.number_help(key, other);
                 let mut f = Finding::new(
-                    "S003",
+                    crate::rules::Code::S003,
                     span,
                     format!("`{key}` must be a number, found {}", other.type_name()),
                 );
-                f.help = help.as_ref().map(|(en, _)| en.clone());
+                f.set_help(help.as_ref().map(|(en, _)| en.clone()));
                 let fr = format!("`{key}` doit être un nombre");
                 self.push(f.with_fr(fr, help.map(|(_, fr)| fr)));
                 return Field::Invalid(span);
@@ -575,7 +575,7 @@ impl Decoder {
                     );
                     self.push(
                         Finding::new(
-                            "S003",
+                            crate::rules::Code::S003,
                             s.span,
                             format!(
                                 "`{key}` cannot be \"{}\": expected one of {}",
@@ -894,7 +894,7 @@ impl Decoder {
         if let (Some(_), true) = (self.first_amount, doc.convention.currency.is_absent()) {
             self.push(
                 Finding::new(
-                    "S006",
+                    crate::rules::Code::S006,
                     doc.convention.currency.span_or(doc.header),
                     "`convention` is missing `currency`, required as soon as the file holds an amount",
                 )
@@ -905,7 +905,7 @@ impl Decoder {
             if let (Some(every), true) = (rep.every.spanned(), doc.convention.start.is_absent()) {
                 self.push(
                     Finding::new(
-                        "S006",
+                        crate::rules::Code::S006,
                         every.span,
                         "`every` needs `convention.start`: periods are counted from it",
                     )
@@ -918,10 +918,12 @@ impl Decoder {
                 (rep.after_end_days.spanned(), doc.convention.end.is_absent())
             {
                 self.push(
-                    Finding::new("S006", days.span, "`after_end_days` needs `convention.end`")
-                        .with_help(
-                            "add `end` to [convention], or give this report a fixed `due` date",
-                        ),
+                    Finding::new(
+                        crate::rules::Code::S006,
+                        days.span,
+                        "`after_end_days` needs `convention.end`",
+                    )
+                    .with_help("add `end` to [convention], or give this report a fixed `due` date"),
                 );
             }
         }
@@ -955,7 +957,7 @@ impl Decoder {
             if c.status.get() != Some(&Status::Terminated) && !c.status.is_invalid() {
                 self.push(
                     Finding::new(
-                        "S003",
+                        crate::rules::Code::S003,
                         t.span,
                         "`terminated_on` goes only with status \"terminated\"",
                     )
@@ -1101,7 +1103,7 @@ impl Decoder {
                 };
                 match (c.party.is_absent(), c.source.is_absent()) {
                     (true, true) => d.push(
-                        Finding::new("S006", r.span, "`funds.contribution` is missing `party` or `source`")
+                        Finding::new(crate::rules::Code::S006, r.span, "`funds.contribution` is missing `party` or `source`")
                             .with_help("name the contributing party (`party = \"id\"`) or the outside source (`source = \"…\"`)"),
                     ),
                     (false, false) => {
@@ -1229,7 +1231,7 @@ impl Decoder {
                 };
                 match (s.party.is_absent(), s.label.is_absent()) {
                     (true, true) => d.push(
-                        Finding::new("S006", r.span, "`governance.board` seat group is missing `party` or `label`")
+                        Finding::new(crate::rules::Code::S006, r.span, "`governance.board` seat group is missing `party` or `label`")
                             .with_help("name the party holding these seats, or give a `label` for seats held by others"),
                     ),
                     (false, false) => {

@@ -3,54 +3,121 @@
 
 use serde::Serialize;
 
+use crate::model::Lang;
+use crate::rules::Code;
 use crate::source::{Locator, Position, Span};
 
-/// What a rule (or the reader) found in one file. Findings are data.
+/// What a rule (or the reader) found in one file. Findings are data: a
+/// code, a place and a typed [`Message`]; the sentences are written at the
+/// edge, in the language of messages ([`crate::present::catalogue`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub span: Option<Span>,
-    pub message: String,
-    /// Overrides the rule's default help line.
-    pub help: Option<String>,
-    /// The sentence and help in French, where the finding's violation
-    /// writes them ([`crate::rules::Violation::french`]).
-    pub fr: Option<Box<Words>>,
+    pub message: Message,
 }
 
-/// A finding's words in another language: its sentence, and its help when
-/// it overrides the rule's default.
+/// What a finding says, as the values it found (the party, the amount, the
+/// missing keys), one enum per family of rules; the catalogue of each
+/// language writes the sentence and the help line.
 #[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Structure(crate::rules::structure::Found),
+    Clauses(crate::rules::clauses::Found),
+    Consistency(crate::rules::consistency::Found),
+    Governance(crate::rules::governance::Found),
+    FrenchLaw(crate::rules::french_law::Found),
+    Lifecycle(crate::rules::lifecycle::Found),
+    /// More findings of the same rule in this file than are listed
+    /// ([`crate::check::MAX_FINDINGS_PER_RULE`]): how many more.
+    MoreFindings {
+        more: usize,
+    },
+    /// More syntax errors than are listed ([`crate::check::MAX_SYNTAX_ERRORS`]).
+    MoreSyntaxErrors {
+        more: usize,
+    },
+    /// Words written as text by code not yet moved to the catalogue.
+    Text(Box<Text>),
+}
+
+/// A finding's words written as text, in English and maybe in French.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub en: Words,
+    pub fr: Option<Words>,
+}
+
+/// A finding's words in one language: its sentence, and its help when it
+/// is not the rule's default.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Words {
     pub message: String,
     pub help: Option<String>,
 }
 
+impl Words {
+    pub fn new(message: impl Into<String>) -> Words {
+        Words {
+            message: message.into(),
+            help: None,
+        }
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Words {
+        self.help = Some(help.into());
+        self
+    }
+}
+
 impl Finding {
-    pub fn new(
-        code: &'static str,
-        span: impl Into<Option<Span>>,
-        message: impl Into<String>,
-    ) -> Self {
+    /// The finding of `code` at `span` saying `message`.
+    pub fn of(code: Code, span: impl Into<Option<Span>>, message: Message) -> Self {
         Finding {
             code,
             span: span.into(),
-            message: message.into(),
-            help: None,
-            fr: None,
+            message,
+        }
+    }
+    /// A finding whose words are written as English text.
+    pub fn new(code: Code, span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+        Finding::of(
+            code,
+            span,
+            Message::Text(Box::new(Text {
+                en: Words::new(message),
+                fr: None,
+            })),
+        )
+    }
+    /// Sets or clears the help of a finding written as text.
+    pub fn set_help(&mut self, help: Option<String>) {
+        if let Message::Text(t) = &mut self.message {
+            t.en.help = help;
+        }
+    }
+    /// The English sentence of a finding written as text; empty for a
+    /// typed message.
+    pub fn english_text(&self) -> &str {
+        match &self.message {
+            Message::Text(t) => &t.en.message,
+            _ => "",
         }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        if let Message::Text(t) = &mut self.message {
+            t.en.help = Some(help.into());
+        }
         self
     }
     /// The finding's words in French (typography written in the text);
     /// a help of `None`: the rule's default help in French.
     pub fn with_fr(mut self, message: impl Into<String>, help: Option<String>) -> Self {
-        self.fr = Some(Box::new(Words {
-            message: message.into(),
-            help,
-        }));
+        if let Message::Text(t) = &mut self.message {
+            t.fr = Some(Words {
+                message: message.into(),
+                help,
+            });
+        }
         self
     }
 }
@@ -94,10 +161,35 @@ impl std::fmt::Display for Level {
 /// A finding resolved for output: file, severity and positions. The line
 /// it points at is kept once per file, in the file's report
 /// ([`crate::check::FileReport::lines`]), never once per diagnostic.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub file: String,
-    pub code: &'static str,
+    pub code: Code,
+    pub name: &'static str,
+    pub severity: Level,
+    /// What it says, written in a language by [`Diagnostic::words`].
+    pub message: Message,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    /// The byte span in the file, for snippets.
+    pub span: Option<Span>,
+}
+
+/// A diagnostic's words in one language: its sentence and its help line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub message: String,
+    pub help: String,
+}
+
+/// A diagnostic as the machine formats write it, in one language (the
+/// fields and order of CLI.md).
+#[derive(Serialize)]
+pub struct Written<'a> {
+    pub file: &'a str,
+    pub code: Code,
     pub name: &'static str,
     pub severity: Level,
     pub message: String,
@@ -106,15 +198,32 @@ pub struct Diagnostic {
     pub end_line: Option<usize>,
     pub end_column: Option<usize>,
     pub help: String,
-    /// The byte span in the file, for snippets.
-    #[serde(skip)]
-    pub span: Option<Span>,
-    /// The French words, for the language of messages.
-    #[serde(skip)]
-    pub fr: Option<Box<Words>>,
 }
 
 impl Diagnostic {
+    /// Its sentence and help line in `lang`, each cut to
+    /// [`crate::check::MAX_MESSAGE`] characters.
+    pub fn words(&self, lang: Lang) -> Said {
+        crate::present::catalogue::said(self.code, &self.message, lang)
+    }
+
+    /// The diagnostic with its words in `lang`, for the machine formats.
+    pub fn written(&self, lang: Lang) -> Written<'_> {
+        let Said { message, help } = self.words(lang);
+        Written {
+            file: &self.file,
+            code: self.code,
+            name: self.name,
+            severity: self.severity,
+            message,
+            line: self.line,
+            column: self.column,
+            end_line: self.end_line,
+            end_column: self.end_column,
+            help,
+        }
+    }
+
     /// Resolves a span against its file.
     pub fn locate(
         locator: &mut Locator<'_>,
@@ -131,7 +240,7 @@ impl Diagnostic {
     }
 
     /// The order of CLI.md: file, then line (null first), column, code.
-    pub fn sort_key(&self) -> (&str, Option<usize>, Option<usize>, &str) {
-        (&self.file, self.line, self.column, self.code)
+    pub fn sort_key(&self) -> (&str, Option<usize>, Option<usize>, &'static str) {
+        (&self.file, self.line, self.column, self.code.as_str())
     }
 }

@@ -74,7 +74,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
             let Some(r) = rules::find(&rule) else {
                 let names = rules::CATALOGUE
                     .iter()
-                    .flat_map(|r| [r.meta().code, r.meta().name]);
+                    .flat_map(|r| [r.meta().code.as_str(), r.meta().name]);
                 match (decode::closest(&rule, names), fr) {
                     (Some(c), false) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
                     (None, false) => bail!("no rule `{rule}`: `pacte rules` lists them"),

@@ -48,7 +48,7 @@ impl Source {
     pub fn fingerprint(&self) -> Option<String> {
         match &self.content {
             Content::Convention { root, findings, .. }
-                if !findings.iter().any(|f| f.code.starts_with('S')) =>
+                if !findings.iter().any(|f| f.code.as_str().starts_with('S')) =>
             {
                 Some(crate::fingerprint::fingerprint(root))
             }
@@ -81,8 +81,8 @@ pub fn load(path: &Path, bytes: Vec<u8>) -> Source {
                         let (doc, mut findings) = crate::decode::decode(&root, syntax);
                         for issue in parsed.issues {
                             let code = match issue.kind {
-                                IssueKind::UnknownKey => "S002",
-                                _ => "S003",
+                                IssueKind::UnknownKey => crate::rules::Code::S002,
+                                _ => crate::rules::Code::S003,
                             };
                             findings.push(Finding::new(code, issue.span, issue.message));
                         }
@@ -135,7 +135,11 @@ impl LoadError {
                     (Some(l), Some(c)) => format!("{shown}:{l}:{c}"),
                     _ => shown.to_string(),
                 };
-                format!("{at}: {} [{}]", d.message, d.code)
+                format!(
+                    "{at}: {} [{}]",
+                    d.words(crate::model::Lang::En).message,
+                    d.code
+                )
             }
         }
     }
@@ -172,7 +176,11 @@ pub fn checked(
     let Some((report, extra)) = result else {
         return Err(LoadError::NotAConvention);
     };
-    if let Some(d) = report.diagnostics.iter().find(|d| d.code.starts_with('S')) {
+    if let Some(d) = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str().starts_with('S'))
+    {
         return Err(LoadError::Structure(Box::new(d.clone())));
     }
     let Some((text, root, doc, fingerprint)) = extra else {

@@ -128,7 +128,7 @@ fn an_inline_array_of_invalid_items_shares_its_line() {
     let max = pacte::check::MAX_FINDINGS_PER_RULE;
     assert_eq!(s003.len(), max + 1);
     assert_eq!(
-        s003[max].message,
+        s003[max].words(pacte::model::Lang::En).message,
         format!(
             "{} more findings of this rule from here on (only the first {max} in a file are listed)",
             n - max

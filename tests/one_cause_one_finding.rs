@@ -25,7 +25,7 @@ fn codes(text: &str) -> Vec<&'static str> {
     let run = check(&[c], &opts, |_| ()).unwrap();
     let mut codes: Vec<&'static str> = run
         .reports()
-        .flat_map(|r| r.diagnostics.iter().map(|d| d.code))
+        .flat_map(|r| r.diagnostics.iter().map(|d| d.code.as_str()))
         .collect();
     codes.sort();
     codes

@@ -56,7 +56,7 @@ fn codes(path: &Path) -> Vec<&'static str> {
     };
     let run = check(&[candidate], &opts, |_| ()).expect("the check runs");
     run.reports()
-        .flat_map(|r| r.diagnostics.iter().map(|d| d.code))
+        .flat_map(|r| r.diagnostics.iter().map(|d| d.code.as_str()))
         .collect()
 }
 
@@ -65,7 +65,7 @@ fn every_rule_has_a_fixture_pair_that_behaves() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
     let mut problems = Vec::new();
     for rule in CATALOGUE.iter() {
-        let code = rule.meta().code;
+        let code = rule.meta().code.as_str();
         let dir = root.join(code);
         let fires = find(&dir, "fires");
         if fires.is_none() {

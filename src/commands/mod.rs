@@ -44,8 +44,7 @@ pub fn check(
         progress: None,
     };
     let lang = crate::present::lang::from_process(config.lang);
-    let mut run = check::check(&candidates, &opts, |_| ())?;
-    crate::present::messages::translate(&mut run, lang);
+    let run = check::check(&candidates, &opts, |_| ())?;
     if run.files.is_empty() {
         let fr = lang == crate::model::Lang::Fr;
         let where_ = if args.paths.is_empty() {
@@ -82,12 +81,12 @@ pub fn check(
                 )?;
             }
         }
-        CheckFormat::Json => Json.emit_with(&run, args.statistics, out)?,
-        CheckFormat::Sarif => Sarif.emit(&run, out)?,
-        CheckFormat::Github => Github.emit(&run, out)?,
-        CheckFormat::Gitlab => Gitlab.emit(&run, out)?,
-        CheckFormat::Junit => Junit.emit(&run, out)?,
-        CheckFormat::Markdown => Markdown.emit(&run, out)?,
+        CheckFormat::Json => Json { lang }.emit_with(&run, args.statistics, out)?,
+        CheckFormat::Sarif => Sarif { lang }.emit(&run, out)?,
+        CheckFormat::Github => Github { lang }.emit(&run, out)?,
+        CheckFormat::Gitlab => Gitlab { lang }.emit(&run, out)?,
+        CheckFormat::Junit => Junit { lang }.emit(&run, out)?,
+        CheckFormat::Markdown => Markdown { lang }.emit(&run, out)?,
     }
     let failing =
         run.count(Level::Error) > 0 || (args.deny_warnings && run.count(Level::Warning) > 0);
@@ -154,7 +153,7 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
             let m = r.meta();
             let l = |k| config.level(m, k, status);
             RuleRow {
-                code: m.code,
+                code: m.code.as_str(),
                 name: m.name,
                 family: m.family.as_str(),
                 summary: crate::present::messages::summary(m, lang),
@@ -238,14 +237,18 @@ pub fn fingerprint(path: &Path, config: &Config) -> Result<String> {
     let Some((report, fp)) = run.files.into_iter().next() else {
         bail!("{}: not a convention", path.display());
     };
-    if let Some(d) = report.diagnostics.iter().find(|d| d.code.starts_with('S')) {
+    if let Some(d) = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str().starts_with('S'))
+    {
         let at = match (d.line, d.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
             _ => d.file.clone(),
         };
         bail!(
             "{at}: {} [{}]: fix the structure errors first (`pacte check {}`)",
-            d.message,
+            d.words(crate::model::Lang::En).message,
             d.code,
             d.file
         );

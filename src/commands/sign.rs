@@ -170,7 +170,8 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         .diagnostics
         .iter()
         .filter(|d| {
-            d.severity == Level::Error && matches!(d.code.chars().next(), Some('C' | 'K' | 'F'))
+            d.severity == Level::Error
+                && matches!(d.code.as_str().chars().next(), Some('C' | 'K' | 'F'))
         })
         .collect();
     if let Some(d) = blocking.first() {
@@ -180,7 +181,7 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         };
         bail!(
             "{at}: {} [{}]; {} error{} to fix before signing (`pacte check {shown}`), nothing written",
-            d.message,
+            d.words(crate::model::Lang::En).message,
             d.code,
             blocking.len(),
             if blocking.len() == 1 { "" } else { "s" }

@@ -7,7 +7,10 @@ use crate::diagnostic::Level;
 
 use super::{summary_line, Emitter};
 
-pub struct Github;
+pub struct Github {
+    /// The language of messages.
+    pub lang: crate::model::Lang,
+}
 
 /// Escapes the message part of a workflow command (control and bidi
 /// characters first shown as visible escapes, line breaks then encoded).
@@ -26,6 +29,7 @@ fn property(s: &str) -> String {
 impl Emitter for Github {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
         for d in run.reports().flat_map(|r| &r.diagnostics) {
+            let said = d.words(self.lang);
             let command = match d.severity {
                 Level::Error => "error",
                 Level::Warning => "warning",
@@ -48,7 +52,7 @@ impl Emitter for Github {
                 out,
                 "::{command} {}::{}",
                 props.join(","),
-                data(&format!("{} (help: {})", d.message, d.help))
+                data(&super::with_help(&said, self.lang))
             )?;
         }
         writeln!(out, "{}", summary_line(run))

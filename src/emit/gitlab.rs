@@ -16,7 +16,10 @@ use crate::diagnostic::{Diagnostic, Level};
 
 use super::Emitter;
 
-pub struct Gitlab;
+pub struct Gitlab {
+    /// The language of messages.
+    pub lang: crate::model::Lang,
+}
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -75,13 +78,13 @@ impl Emitter for Gitlab {
             .iter()
             .map(|d| {
                 let rank = seen
-                    .entry((d.file.as_str(), d.code, d.line, d.column))
+                    .entry((d.file.as_str(), d.code.as_str(), d.line, d.column))
                     .or_insert(0);
                 let fingerprint = fingerprint(d, *rank);
                 *rank += 1;
                 Issue {
-                    description: format!("{} {}: {}", d.code, d.name, d.message),
-                    check_name: d.code,
+                    description: format!("{} {}: {}", d.code, d.name, d.words(self.lang).message),
+                    check_name: d.code.as_str(),
                     fingerprint,
                     severity: severity(d.severity),
                     location: Location {

@@ -15,7 +15,7 @@ pub struct Human {
     pub color: bool,
     /// Errors only, and no summary line.
     pub quiet: bool,
-    /// The language of the summary line (the diagnostics carry their own words).
+    /// The language of messages.
     pub lang: crate::model::Lang,
 }
 
@@ -103,9 +103,10 @@ pub fn excerpt(line: &str, start: usize, end: usize) -> (String, std::ops::Range
 impl Human {
     fn render(&self, d: &Diagnostic, lines: &BTreeMap<usize, (usize, String)>) -> String {
         let lvl = level(d.severity);
-        let code = d.code;
+        let code = d.code.as_str();
         let origin = visible(&d.file).into_owned();
-        let title = visible(&d.message);
+        let said = d.words(self.lang);
+        let title = visible(&said.message);
         let mut message = lvl.title(&title).id(code);
         let snippet = match (d.line, d.span, d.line.and_then(|l| lines.get(&l))) {
             (Some(line), Some(span), Some((line_start, src))) => {
@@ -132,7 +133,7 @@ impl Human {
             }
             message = message.snippet(s);
         }
-        let help = visible_lines(&d.help);
+        let help = visible_lines(&said.help);
         if !help.is_empty() {
             message = message.footer(SnippetLevel::Help.title(&help));
         }

@@ -9,13 +9,16 @@ use crate::diagnostic::{Diagnostic, Level};
 
 use super::Emitter;
 
-pub struct Json;
+pub struct Json {
+    /// The language of messages.
+    pub lang: crate::model::Lang,
+}
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     checked: usize,
-    diagnostics: Vec<&'a Diagnostic>,
+    diagnostics: Vec<crate::diagnostic::Written<'a>>,
     summary: Summary,
     /// With `--statistics`: the count of findings per rule.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,7 +53,7 @@ impl Json {
         let output = Output {
             version: 1,
             checked: run.files.len(),
-            diagnostics,
+            diagnostics: diagnostics.iter().map(|d| d.written(self.lang)).collect(),
             summary: Summary {
                 errors: run.count(Level::Error),
                 warnings: run.count(Level::Warning),

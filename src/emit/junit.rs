@@ -8,7 +8,10 @@ use crate::rules::{self, Family};
 
 use super::Emitter;
 
-pub struct Junit;
+pub struct Junit {
+    /// The language of messages.
+    pub lang: crate::model::Lang,
+}
 
 const FAMILIES: [Family; 6] = [
     Family::Structure,
@@ -25,14 +28,19 @@ fn xml(s: &str) -> String {
     crate::render::templates::escape_html(s)
 }
 
-fn line(d: &Diagnostic) -> String {
+fn line(d: &Diagnostic, lang: crate::model::Lang) -> String {
+    let said = d.words(lang);
+    let help = match lang {
+        crate::model::Lang::En => "help: ",
+        crate::model::Lang::Fr => "aide\u{a0}: ",
+    };
     let at = match (d.line, d.column) {
         (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
         _ => d.file.clone(),
     };
     format!(
-        "{}[{}] {}: {} ({at}; help: {})",
-        d.severity, d.code, d.name, d.message, d.help
+        "{}[{}] {}: {} ({at}; {help}{})",
+        d.severity, d.code, d.name, said.message, said.help
     )
 }
 
@@ -64,7 +72,8 @@ impl Emitter for Junit {
                     .collect();
                 if !errors.is_empty() {
                     failures += 1;
-                    let text: Vec<String> = errors.iter().map(|d| xml(&line(d))).collect();
+                    let text: Vec<String> =
+                        errors.iter().map(|d| xml(&line(d, self.lang))).collect();
                     body.push_str(&format!(
                         "      <failure message=\"{} error(s)\" type=\"{}\">{}</failure>\n",
                         errors.len(),
@@ -75,7 +84,7 @@ impl Emitter for Junit {
                 let others: Vec<String> = diags
                     .iter()
                     .filter(|d| d.severity != Level::Error)
-                    .map(|d| xml(&line(d)))
+                    .map(|d| xml(&line(d, self.lang)))
                     .collect();
                 if !others.is_empty() {
                     body.push_str(&format!(

@@ -7,7 +7,10 @@ use crate::diagnostic::Level;
 
 use super::{summary_line, Emitter};
 
-pub struct Markdown;
+pub struct Markdown {
+    /// The language of messages.
+    pub lang: crate::model::Lang,
+}
 
 /// A table cell: no line breaks, `|` escaped, HTML-sensitive characters
 /// neutralised, control and bidi characters as visible escapes.
@@ -29,14 +32,23 @@ impl Emitter for Markdown {
         if diags.is_empty() {
             return Ok(());
         }
-        writeln!(out, "| | Rule | Where | Finding | How to fix |")?;
+        let fr = self.lang == crate::model::Lang::Fr;
+        if fr {
+            writeln!(out, "| | Règle | Où | Constat | Correction |")?;
+        } else {
+            writeln!(out, "| | Rule | Where | Finding | How to fix |")?;
+        }
         writeln!(out, "| --- | --- | --- | --- | --- |")?;
         for d in diags {
-            let icon = match d.severity {
-                Level::Error => "🔴 error",
-                Level::Warning => "🟠 warning",
-                Level::Info | Level::Off => "🔵 info",
+            let icon = match (d.severity, fr) {
+                (Level::Error, false) => "🔴 error",
+                (Level::Warning, false) => "🟠 warning",
+                (Level::Info | Level::Off, false) => "🔵 info",
+                (Level::Error, true) => "🔴 erreur",
+                (Level::Warning, true) => "🟠 avertissement",
+                (Level::Info | Level::Off, true) => "🔵 information",
             };
+            let said = d.words(self.lang);
             let at = match (d.line, d.column) {
                 (Some(l), Some(c)) => format!(
                     "`{}:{l}:{c}`",
@@ -49,8 +61,8 @@ impl Emitter for Markdown {
                 "| {icon} | {} {} | {at} | {} | {} |",
                 d.code,
                 d.name,
-                cell(&d.message),
-                cell(&d.help)
+                cell(&said.message),
+                cell(&said.help)
             )?;
         }
         Ok(())

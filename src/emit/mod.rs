@@ -26,6 +26,14 @@ pub trait Emitter {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
+/// A diagnostic's sentence followed by its help, in one line: `… (help: …)`.
+pub fn with_help(said: &crate::diagnostic::Said, lang: crate::model::Lang) -> String {
+    match lang {
+        crate::model::Lang::En => format!("{} (help: {})", said.message, said.help),
+        crate::model::Lang::Fr => format!("{} (aide\u{a0}: {})", said.message, said.help),
+    }
+}
+
 /// `3 errors, 1 warning in 2 conventions` (infos and waived when any).
 pub fn summary_line<T>(run: &Run<T>) -> String {
     summary_line_in(run, crate::model::Lang::En)

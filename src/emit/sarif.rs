@@ -10,7 +10,10 @@ use crate::rules::CATALOGUE;
 
 use super::Emitter;
 
-pub struct Sarif;
+pub struct Sarif {
+    /// The language of messages.
+    pub lang: crate::model::Lang,
+}
 
 fn level(l: Level) -> &'static str {
     match l {
@@ -26,17 +29,19 @@ impl Emitter for Sarif {
             .iter()
             .map(|r| {
                 let m = r.meta();
+                let summary = crate::present::messages::summary(m, self.lang);
+                let explanation = crate::present::messages::explanation(m, self.lang);
                 json!({
-                    "id": m.code,
+                    "id": m.code.as_str(),
                     "name": m.name,
-                    "shortDescription": { "text": m.summary },
-                    "fullDescription": { "text": m.summary },
-                    "help": { "text": m.explanation(), "markdown": m.explanation() },
+                    "shortDescription": { "text": summary },
+                    "fullDescription": { "text": summary },
+                    "help": { "text": explanation, "markdown": explanation },
                     "properties": { "family": m.family.as_str() },
                 })
             })
             .collect();
-        let index = |code: &str| CATALOGUE.iter().position(|r| r.meta().code == code);
+        let index = |code: crate::rules::Code| code.index();
         let results: Vec<Value> = run
             .reports()
             .flat_map(|r| &r.diagnostics)
@@ -52,7 +57,7 @@ impl Emitter for Sarif {
                     "ruleId": d.code,
                     "ruleIndex": index(d.code),
                     "level": level(d.severity),
-                    "message": { "text": format!("{} (help: {})", d.message, d.help) },
+                    "message": { "text": super::with_help(&d.words(self.lang), self.lang) },
                     "locations": [{
                         "physicalLocation": {
                             "artifactLocation": { "uri": d.file.replace('\\', "/") },

@@ -21,7 +21,7 @@ pub struct RuleCount {
 pub fn statistics<T>(run: &Run<T>) -> Vec<RuleCount> {
     let mut counts: BTreeMap<&'static str, (&'static str, usize)> = BTreeMap::new();
     for d in run.reports().flat_map(|r| &r.diagnostics) {
-        counts.entry(d.code).or_insert((d.name, 0)).1 += 1;
+        counts.entry(d.code.as_str()).or_insert((d.name, 0)).1 += 1;
     }
     let mut rows: Vec<RuleCount> = counts
         .into_iter()

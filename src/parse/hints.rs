@@ -154,7 +154,7 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
             continue;
         };
         // A key of a table whose header was written twice.
-        if f.message.starts_with("duplicate key") && header_at(text, span.start).is_none() {
+        if f.english_text().starts_with("duplicate key") && header_at(text, span.start).is_none() {
             let in_doubled = doubled.iter().any(|(_, at)| {
                 *at < span.start
                     && !text[*at..span.start]
@@ -166,13 +166,13 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
                 continue;
             }
         }
-        if f.message.starts_with("duplicate key") {
+        if f.english_text().starts_with("duplicate key") {
             if let Some((name, false, hspan)) = header_at(text, span.start) {
                 if earlier_header(text, name, hspan.start) {
                     doubled.push((name.to_string(), hspan.start));
                     out.push(
                         Finding::new(
-                            "S001",
+                            crate::rules::Code::S001,
                             hspan,
                             format!("`[{name}]` is written twice: a table written with single brackets comes only once"),
                         )
@@ -192,7 +192,7 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
             if let Some((plain, faults)) = plain_number(value) {
                 out.push(
                     Finding::new(
-                        "S001",
+                        crate::rules::Code::S001,
                         vspan,
                         format!(
                             "`{value}` is not a number as TOML writes it: {}",
@@ -210,9 +210,9 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
                 );
                 continue;
             }
-            if f.message.starts_with("string values must be quoted") {
+            if f.english_text().starts_with("string values must be quoted") {
                 out.push(
-                    Finding::new("S001", vspan, format!("the value of `{key}` cannot be read: a text is written between quotes"))
+                    Finding::new(crate::rules::Code::S001, vspan, format!("the value of `{key}` cannot be read: a text is written between quotes"))
                         .with_help(format!("write `{key} = \"{value}\"` if it is a text; a number is written with digits only, such as 18000 or 4000.50"))
                         .with_fr(
                             format!("la valeur de `{key}` est illisible\u{a0}: un texte s\u{2019}écrit entre guillemets"),

@@ -40,7 +40,7 @@ fn french_text(s: &str) -> String {
 
 /// When a rule fires, in one line.
 pub fn summary(meta: &RuleMeta, lang: Lang) -> Cow<'static, str> {
-    match (lang, french().get(meta.code)) {
+    match (lang, french().get(meta.code.as_str())) {
         (Lang::Fr, Some(w)) => Cow::Owned(french_text(&w.summary)),
         _ => Cow::Borrowed(meta.summary),
     }
@@ -48,7 +48,7 @@ pub fn summary(meta: &RuleMeta, lang: Lang) -> Cow<'static, str> {
 
 /// The default help line of a rule's findings.
 pub fn help(meta: &RuleMeta, lang: Lang) -> Cow<'static, str> {
-    match (lang, french().get(meta.code)) {
+    match (lang, french().get(meta.code.as_str())) {
         (Lang::Fr, Some(w)) => Cow::Owned(french_text(&w.help)),
         _ => Cow::Borrowed(meta.help),
     }
@@ -89,33 +89,6 @@ pub fn explanation(meta: &RuleMeta, lang: Lang) -> String {
             "(Explication détaillée disponible en anglais seulement.)\n\n{}",
             meta.explanation()
         ),
-    }
-}
-
-/// The diagnostics of a run in the language of messages: the words a
-/// finding's violation writes in `lang`, else a help line that is its
-/// rule's default in `lang`. (The sentences of findings whose violation
-/// has no French words yet stay in English.)
-pub fn translate<T>(run: &mut crate::check::Run<T>, lang: Lang) {
-    if lang == Lang::En {
-        return;
-    }
-    for (report, _) in &mut run.files {
-        for d in &mut report.diagnostics {
-            let Some(meta) = crate::rules::find(d.code).map(|r| r.meta()) else {
-                continue;
-            };
-            let default_help = d.help == meta.help;
-            if let Some(words) = d.fr.take() {
-                d.message = words.message;
-                match words.help {
-                    Some(h) => d.help = h,
-                    None => d.help = help(meta, lang).into_owned(),
-                }
-            } else if default_help {
-                d.help = help(meta, lang).into_owned();
-            }
-        }
     }
 }
 
@@ -204,14 +177,14 @@ mod tests {
             if m.summary.trim().is_empty() || m.help.trim().is_empty() {
                 missing.push(format!("{} (en)", m.code));
             }
-            match fr.get(m.code) {
+            match fr.get(m.code.as_str()) {
                 Some(w) if !w.summary.trim().is_empty() && !w.help.trim().is_empty() => {}
                 _ => missing.push(format!("{} (fr)", m.code)),
             }
         }
         assert!(missing.is_empty(), "words missing: {missing:?}");
         // And no French words for a rule that does not exist.
-        let codes: Vec<&str> = CATALOGUE.iter().map(|r| r.meta().code).collect();
+        let codes: Vec<&str> = CATALOGUE.iter().map(|r| r.meta().code.as_str()).collect();
         let stray: Vec<&String> = fr.keys().filter(|k| !codes.contains(&k.as_str())).collect();
         assert!(stray.is_empty(), "French words for no rule: {stray:?}");
     }

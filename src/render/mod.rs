@@ -132,7 +132,8 @@ impl Renderer {
             .diagnostics
             .iter()
             .filter(|d| {
-                d.severity == Level::Error && (d.code.starts_with('C') || d.code.starts_with('K'))
+                d.severity == Level::Error
+                    && (d.code.as_str().starts_with('C') || d.code.as_str().starts_with('K'))
             })
             .count();
         let provenance = view::Provenance {
@@ -299,7 +300,7 @@ pub fn run(
                 .iter()
                 .map(|r| {
                     let mut r = (*r).clone();
-                    r.diagnostics.retain(|d| d.code.starts_with('S'));
+                    r.diagnostics.retain(|d| d.code.as_str().starts_with('S'));
                     (r, None)
                 })
                 .collect(),

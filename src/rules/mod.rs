@@ -10,7 +10,10 @@ use crate::model::{Document, Kind, Status};
 use crate::source::Span;
 use crate::value::Node;
 
+pub use code::Code;
+
 pub mod clauses;
+pub mod code;
 pub mod consistency;
 pub mod french_law;
 pub mod governance;
@@ -92,7 +95,7 @@ impl Levels {
 /// What the catalogue knows of a rule.
 #[derive(Debug)]
 pub struct RuleMeta {
-    pub code: &'static str,
+    pub code: Code,
     pub name: &'static str,
     pub family: Family,
     pub levels: Levels,
@@ -117,10 +120,11 @@ impl RuleMeta {
     /// The finding of a violation: its sentence and its fix, written by
     /// the violation from the values it carries.
     pub fn violation(&'static self, span: impl Into<Option<Span>>, v: &dyn Violation) -> Finding {
-        let mut f = Finding::new(self.code, span, v.message());
-        f.fr = v
-            .french()
-            .map(|(message, help)| Box::new(crate::diagnostic::Words { message, help }));
+        let f = Finding::new(self.code, span, v.message());
+        let f = match v.french() {
+            Some((message, help)) => f.with_fr(message, help),
+            None => f,
+        };
         match v.fix_title() {
             Some(help) => f.with_help(help),
             None => f,
@@ -206,7 +210,7 @@ macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
-            code: $code:literal,
+            code: $code:ident,
             name: $rname:literal,
             family: $family:ident,
             levels: $levels:expr,
@@ -219,7 +223,7 @@ macro_rules! declare_rule {
 
         impl $name {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
-                code: $code,
+                code: $crate::rules::Code::$code,
                 name: $rname,
                 family: $crate::rules::Family::$family,
                 levels: $levels,
@@ -246,27 +250,25 @@ pub static CATALOGUE: std::sync::LazyLock<Vec<&'static dyn Rule>> =
 
 /// The rule with this code or name.
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
-    let wanted = code_or_name.trim();
-    CATALOGUE
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(wanted) || r.meta().name == wanted)
+    match Code::parse(code_or_name) {
+        Some(code) => Some(rule(code)),
+        None => {
+            let wanted = code_or_name.trim();
+            CATALOGUE.iter().copied().find(|r| r.meta().name == wanted)
+        }
+    }
 }
 
-/// The metadata of a code known to be in the catalogue.
-pub fn meta(code: &str) -> &'static RuleMeta {
-    find(code).map(|r| r.meta()).unwrap_or(&UNKNOWN)
+/// The rule of a code: the catalogue holds every code, in the order of
+/// [`Code::ALL`] (a unit test guards it).
+pub fn rule(code: Code) -> &'static dyn Rule {
+    CATALOGUE[code.index()]
 }
 
-static UNKNOWN: RuleMeta = RuleMeta {
-    code: "?",
-    name: "unknown",
-    family: Family::Structure,
-    levels: Levels::all(Level::Error),
-    summary: "",
-    help: "",
-    doc: "",
-};
+/// The metadata of a code.
+pub fn meta(code: Code) -> &'static RuleMeta {
+    rule(code).meta()
+}
 
 /// Compares names (officer, representative, signatory) ignoring case,
 /// accents and repeated whitespace.

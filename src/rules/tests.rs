@@ -3,8 +3,21 @@
 use super::*;
 
 #[test]
+fn the_catalogue_holds_every_code_in_its_order() {
+    let codes: Vec<Code> = CATALOGUE.iter().map(|r| r.meta().code).collect();
+    assert_eq!(
+        codes,
+        Code::ALL,
+        "the catalogue and Code::ALL must list the same codes"
+    );
+    for code in Code::ALL {
+        assert_eq!(meta(code).code, code);
+    }
+}
+
+#[test]
 fn codes_are_unique_sorted_and_named() {
-    let codes: Vec<&str> = CATALOGUE.iter().map(|r| r.meta().code).collect();
+    let codes: Vec<&str> = CATALOGUE.iter().map(|r| r.meta().code.as_str()).collect();
     let mut sorted = codes.clone();
     // Families in the order of RULES.md (S, C, K, G, F, L), codes ascending within each.
     let family = |c: &str| "SCKGFL".find(&c[..1]).expect("a known family letter");
@@ -13,7 +26,7 @@ fn codes_are_unique_sorted_and_named() {
     assert_eq!(codes, sorted, "codes must be unique and listed in order");
     for r in CATALOGUE.iter() {
         let m = r.meta();
-        let letter = &m.code[..1];
+        let letter = &m.code.as_str()[..1];
         let expected = match m.family {
             Family::Structure => "S",
             Family::Clauses => "C",

@@ -26,7 +26,7 @@ declare_rule! {
     /// title = "Festival pluridisciplinaire du campus"
     /// ```
     pub struct MissingTitle {
-        code: "C001",
+        code: C001,
         name: "missing-title",
         family: Clauses,
         levels: Levels::all(Level::Error),

@@ -36,7 +36,7 @@ declare_rule! {
     /// sector = "civil_society"
     /// ```
     pub struct TooFewParties {
-        code: "C002",
+        code: C002,
         name: "too-few-parties",
         family: Clauses,
         levels: Levels::all(Level::Error),

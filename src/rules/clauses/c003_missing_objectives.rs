@@ -34,7 +34,7 @@ declare_rule! {
     /// indicators = [{ name = "Spectateurs", target = 1500, unit = "personnes" }]
     /// ```
     pub struct MissingObjectives {
-        code: "C003",
+        code: C003,
         name: "missing-objectives",
         family: Clauses,
         levels: Levels::all(Level::Error),

@@ -41,7 +41,7 @@ declare_rule! {
     /// due = 2026-05-15
     /// ```
     pub struct MissingSchedule {
-        code: "C004",
+        code: C004,
         name: "missing-schedule",
         family: Clauses,
         levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning, Level::Error]),

@@ -34,7 +34,7 @@ declare_rule! {
     /// minutes = true
     /// ```
     pub struct MissingDecisionProcess {
-        code: "C005",
+        code: C005,
         name: "missing-decision-process",
         family: Clauses,
         levels: Levels::PerKind([Level::Error, Level::Error, Level::Error, Level::Off]),

@@ -39,7 +39,7 @@ declare_rule! {
     /// ```
     /// When no money changes hands, say so: `budget = 0`.
     pub struct MissingFundManagement {
-        code: "C006",
+        code: C006,
         name: "missing-fund-management",
         family: Clauses,
         levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning, Level::Error]),

@@ -35,7 +35,7 @@ declare_rule! {
     /// responsibilities = ["Programmation musicale"]
     /// ```
     pub struct MissingRoles {
-        code: "C007",
+        code: C007,
         name: "missing-roles",
         family: Clauses,
         levels: Levels::PerKind([Level::Error, Level::Error, Level::Error, Level::Warning]),

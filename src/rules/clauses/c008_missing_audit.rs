@@ -39,7 +39,7 @@ declare_rule! {
     /// financial_audit = "Vérification des comptes par un expert-comptable indépendant"
     /// ```
     pub struct MissingAudit {
-        code: "C008",
+        code: C008,
         name: "missing-audit",
         family: Clauses,
         levels: Levels::PerKind([Level::Error, Level::Error, Level::Warning, Level::Error]),

@@ -33,7 +33,7 @@ declare_rule! {
     /// grounds = ["Manquement grave non corrigé dans le délai de mise en demeure", "Accord des parties"]
     /// ```
     pub struct MissingTermination {
-        code: "C009",
+        code: C009,
         name: "missing-termination",
         family: Clauses,
         levels: Levels::all(Level::Error),

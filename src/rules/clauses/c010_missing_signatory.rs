@@ -37,7 +37,7 @@ declare_rule! {
     /// signatory = { name = "Sophie Lambert", title = "Présidente" }
     /// ```
     pub struct MissingSignatory {
-        code: "C010",
+        code: C010,
         name: "missing-signatory",
         family: Clauses,
         levels: Levels::all(Level::Error),

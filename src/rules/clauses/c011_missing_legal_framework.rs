@@ -36,7 +36,7 @@ declare_rule! {
     /// """
     /// ```
     pub struct MissingLegalFramework {
-        code: "C011",
+        code: C011,
         name: "missing-legal-framework",
         family: Clauses,
         levels: Levels::PerKind([Level::Off, Level::Error, Level::Off, Level::Off]),

@@ -44,7 +44,7 @@ declare_rule! {
     /// action_plan = "Plan d'action triennal adopté par le conseil chaque automne"
     /// ```
     pub struct MissingGovernance {
-        code: "C012",
+        code: C012,
         name: "missing-governance",
         family: Clauses,
         levels: Levels::PerKind([Level::Off, Level::Error, Level::Off, Level::Off]),

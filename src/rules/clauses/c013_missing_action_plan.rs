@@ -35,7 +35,7 @@ declare_rule! {
     /// action_plan = "Plan d'action triennal adopté par le conseil chaque automne, révisé à mi-parcours"
     /// ```
     pub struct MissingActionPlan {
-        code: "C013",
+        code: C013,
         name: "missing-action-plan",
         family: Clauses,
         levels: Levels::PerKind([Level::Off, Level::Error, Level::Off, Level::Off]),

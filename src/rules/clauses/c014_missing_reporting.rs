@@ -37,7 +37,7 @@ declare_rule! {
     /// from = "theatre"
     /// ```
     pub struct MissingReporting {
-        code: "C014",
+        code: C014,
         name: "missing-reporting",
         family: Clauses,
         levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Info, Level::Error]),

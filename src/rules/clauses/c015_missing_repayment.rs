@@ -37,7 +37,7 @@ declare_rule! {
     /// text = "La part de la subvention non utilisée, ou utilisée à d'autres fins que celles de la présente convention, est reversée au Département dans les trois mois suivant la remise du compte rendu financier."
     /// ```
     pub struct MissingRepayment {
-        code: "C015",
+        code: C015,
         name: "missing-repayment",
         family: Clauses,
         levels: Levels::PerKind([Level::Off, Level::Off, Level::Off, Level::Error]),

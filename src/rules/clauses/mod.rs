@@ -5,6 +5,9 @@ use crate::model::Field;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::source::Span;
 
+mod found;
+pub use found::Found;
+
 pub mod c001_missing_title;
 pub mod c002_too_few_parties;
 pub mod c003_missing_objectives;

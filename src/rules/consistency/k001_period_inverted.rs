@@ -27,7 +27,7 @@ declare_rule! {
     /// end = 2026-11-30
     /// ```
     pub struct PeriodInverted {
-        code: "K001",
+        code: K001,
         name: "period-inverted",
         family: Consistency,
         levels: Levels::all(Level::Error),

@@ -46,7 +46,7 @@ declare_rule! {
     /// due = 2026-09-20
     /// ```
     pub struct DateOutsidePeriod {
-        code: "K002",
+        code: K002,
         name: "date-outside-period",
         family: Consistency,
         levels: Levels::all(Level::Warning),

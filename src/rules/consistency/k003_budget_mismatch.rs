@@ -52,7 +52,7 @@ declare_rule! {
     /// amount = 4000
     /// ```
     pub struct BudgetMismatch {
-        code: "K003",
+        code: K003,
         name: "budget-mismatch",
         family: Consistency,
         levels: Levels::all(Level::Error),

@@ -49,7 +49,7 @@ declare_rule! {
     /// from = "ville"
     /// ```
     pub struct OverDisbursement {
-        code: "K004",
+        code: K004,
         name: "over-disbursement",
         family: Consistency,
         levels: Levels::all(Level::Error),

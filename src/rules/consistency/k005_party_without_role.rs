@@ -34,7 +34,7 @@ declare_rule! {
     /// responsibilities = ["Programmation musicale", "Recrutement des bénévoles"]
     /// ```
     pub struct PartyWithoutRole {
-        code: "K005",
+        code: K005,
         name: "party-without-role",
         family: Consistency,
         levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Warning, Level::Off]),

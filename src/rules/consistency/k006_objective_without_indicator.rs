@@ -30,7 +30,7 @@ declare_rule! {
     /// indicators = [{ name = "Bénévoles étudiants", target = 40, unit = "personnes" }]
     /// ```
     pub struct ObjectiveWithoutIndicator {
-        code: "K006",
+        code: K006,
         name: "objective-without-indicator",
         family: Consistency,
         levels: Levels::all(Level::Warning),

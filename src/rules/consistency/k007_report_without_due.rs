@@ -36,7 +36,7 @@ declare_rule! {
     /// due = 2026-06-30
     /// ```
     pub struct ReportWithoutDue {
-        code: "K007",
+        code: K007,
         name: "report-without-due",
         family: Consistency,
         levels: Levels::all(Level::Error),

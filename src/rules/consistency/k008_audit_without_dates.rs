@@ -28,7 +28,7 @@ declare_rule! {
     /// expense_control = "Contrôle des dépenses au regard du plan d'action"
     /// ```
     pub struct AuditWithoutDates {
-        code: "K008",
+        code: K008,
         name: "audit-without-dates",
         family: Consistency,
         levels: Levels::all(Level::Info),

@@ -41,7 +41,7 @@ declare_rule! {
     /// deficit = "Un déficit est supporté par les parties au prorata de leurs contributions"
     /// ```
     pub struct TerminationWithoutDispositions {
-        code: "K009",
+        code: K009,
         name: "termination-without-dispositions",
         family: Consistency,
         levels: Levels::PerKind([Level::Warning, Level::Error, Level::Warning, Level::Warning]),

@@ -30,7 +30,7 @@ declare_rule! {
     /// threshold = 0.66
     /// ```
     pub struct ThresholdMissing {
-        code: "K010",
+        code: K010,
         name: "threshold-missing",
         family: Consistency,
         levels: Levels::all(Level::Error),

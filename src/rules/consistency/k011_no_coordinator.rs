@@ -30,7 +30,7 @@ declare_rule! {
     /// coordinator = true
     /// ```
     pub struct NoCoordinator {
-        code: "K011",
+        code: K011,
         name: "no-coordinator",
         family: Consistency,
         levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Warning, Level::Off]),

@@ -30,7 +30,7 @@ declare_rule! {
     /// copies = 3
     /// ```
     pub struct TooFewOriginals {
-        code: "K012",
+        code: K012,
         name: "too-few-originals",
         family: Consistency,
         levels: Levels::all(Level::Warning),

@@ -43,7 +43,7 @@ declare_rule! {
     /// disputes = "Tribunal administratif de Lyon"
     /// ```
     pub struct PlaceholderLeft {
-        code: "K013",
+        code: K013,
         name: "placeholder-left",
         family: Consistency,
         levels: Levels::ErrorUnlessDraft,

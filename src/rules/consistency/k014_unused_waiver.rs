@@ -30,7 +30,7 @@ declare_rule! {
     /// # [[waiver]] removed: the rule no longer fires
     /// ```
     pub struct UnusedWaiver {
-        code: "K014",
+        code: K014,
         name: "unused-waiver",
         family: Consistency,
         levels: Levels::all(Level::Warning),

@@ -6,6 +6,9 @@ use crate::model::{Currency, Document};
 use crate::rules::Rule;
 use crate::value::{Node, Value};
 
+mod found;
+pub use found::Found;
+
 pub mod k001_period_inverted;
 pub mod k002_date_outside_period;
 pub mod k003_budget_mismatch;

@@ -55,7 +55,7 @@ declare_rule! {
     /// conditions = "La subvention finance exclusivement les actions décrites à l'article 1 et leur part des frais de structure ; elle ne peut être reversée à un autre organisme."
     /// ```
     pub struct PublicGrantTerms {
-        code: "F001",
+        code: F001,
         name: "public-grant-terms",
         family: FrenchLaw,
         levels: Levels::all(Level::Error),

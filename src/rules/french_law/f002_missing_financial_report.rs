@@ -61,7 +61,7 @@ declare_rule! {
     /// to = ["departement"]
     /// ```
     pub struct MissingFinancialReport {
-        code: "F002",
+        code: F002,
         name: "missing-financial-report",
         family: FrenchLaw,
         levels: Levels::all(Level::Error),

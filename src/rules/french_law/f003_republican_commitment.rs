@@ -52,7 +52,7 @@ declare_rule! {
     /// text = "L'Association rappelle avoir souscrit le contrat d'engagement républicain prévu à l'article 10-1 de la loi n° 2000-321 du 12 avril 2000. Tout manquement entraîne le retrait de la subvention et le reversement des sommes versées au titre de la période postérieure au manquement."
     /// ```
     pub struct RepublicanCommitment {
-        code: "F003",
+        code: F003,
         name: "republican-commitment",
         family: FrenchLaw,
         levels: Levels::all(Level::Info),

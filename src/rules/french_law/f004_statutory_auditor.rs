@@ -45,7 +45,7 @@ declare_rule! {
     /// the finding with a `[[waiver]]` giving that reason, or set F004 to
     /// "off" in `pacte.toml`.
     pub struct StatutoryAuditor {
-        code: "F004",
+        code: F004,
         name: "statutory-auditor",
         family: FrenchLaw,
         levels: Levels::all(Level::Info),

@@ -7,6 +7,9 @@ use rust_decimal::Decimal;
 
 use crate::rules::{Context, Rule};
 
+mod found;
+pub use found::Found;
+
 pub mod f001_public_grant_terms;
 pub mod f002_missing_financial_report;
 pub mod f003_republican_commitment;

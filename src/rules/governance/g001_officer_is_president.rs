@@ -37,7 +37,7 @@ declare_rule! {
     /// email = "partenariats@theatre-des-pentes.fr"
     /// ```
     pub struct OfficerIsPresident {
-        code: "G001",
+        code: G001,
         name: "officer-is-president",
         family: Governance,
         levels: Levels::all(Level::Warning),

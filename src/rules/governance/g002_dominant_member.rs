@@ -59,7 +59,7 @@ declare_rule! {
     /// reason = "La loi réserve la majorité des sièges aux personnes publiques"
     /// ```
     pub struct DominantMember {
-        code: "G002",
+        code: G002,
         name: "dominant-member",
         family: Governance,
         levels: Levels::PerKind([Level::Warning, Level::Warning, Level::Warning, Level::Off]),

@@ -32,7 +32,7 @@ declare_rule! {
     /// ```
     /// or have the representative sign.
     pub struct SignatoryWithoutMandate {
-        code: "G003",
+        code: G003,
         name: "signatory-without-mandate",
         family: Governance,
         levels: Levels::all(Level::Warning),

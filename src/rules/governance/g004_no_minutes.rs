@@ -34,7 +34,7 @@ declare_rule! {
     /// ```
     /// and say in `meetings` who writes the minutes and when they are sent.
     pub struct NoMinutes {
-        code: "G004",
+        code: G004,
         name: "no-minutes",
         family: Governance,
         levels: Levels::all(Level::Warning),

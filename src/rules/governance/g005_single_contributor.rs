@@ -37,7 +37,7 @@ declare_rule! {
     /// description = "Mise à disposition de la salle et du matériel"
     /// ```
     pub struct SingleContributor {
-        code: "G005",
+        code: G005,
         name: "single-contributor",
         family: Governance,
         levels: Levels::PerKind([Level::Info, Level::Info, Level::Info, Level::Off]),

@@ -39,7 +39,7 @@ declare_rule! {
     /// ]
     /// ```
     pub struct BoardGenderBalance {
-        code: "G006",
+        code: G006,
         name: "board-gender-balance",
         family: Governance,
         levels: Levels::all(Level::Info),

@@ -28,7 +28,7 @@ declare_rule! {
     /// plan = "Chaque support mentionne les partenaires et porte le logo de la Ville ; les communiqués sont validés par le comité."
     /// ```
     pub struct NoCommunicationPlan {
-        code: "G007",
+        code: G007,
         name: "no-communication-plan",
         family: Governance,
         levels: Levels::all(Level::Warning),

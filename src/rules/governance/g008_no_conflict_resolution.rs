@@ -33,7 +33,7 @@ declare_rule! {
     /// conflicts = "Nouvelle réunion sous quinze jours, puis médiation par un tiers choisi d'un commun accord"
     /// ```
     pub struct NoConflictResolution {
-        code: "G008",
+        code: G008,
         name: "no-conflict-resolution",
         family: Governance,
         levels: Levels::all(Level::Warning),

@@ -30,7 +30,7 @@ declare_rule! {
     /// email = "partenariats@theatre-des-pentes.fr"
     /// ```
     pub struct NoOfficer {
-        code: "G009",
+        code: G009,
         name: "no-officer",
         family: Governance,
         levels: Levels::all(Level::Info),

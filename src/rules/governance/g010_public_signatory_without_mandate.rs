@@ -29,7 +29,7 @@ declare_rule! {
     /// signatory = { name = "Claire Roche", title = "Adjointe à la culture", mandate = "Arrêté de délégation n° 2026-031 ; délibération n° 2026-014 du 26 janvier 2026" }
     /// ```
     pub struct PublicSignatoryWithoutMandate {
-        code: "G010",
+        code: G010,
         name: "public-signatory-without-mandate",
         family: Governance,
         levels: Levels::all(Level::Warning),

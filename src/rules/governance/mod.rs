@@ -4,6 +4,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::rules::Rule;
 
+mod found;
+pub use found::Found;
+
 pub mod g001_officer_is_president;
 pub mod g002_dominant_member;
 pub mod g003_signatory_without_mandate;

@@ -39,7 +39,7 @@ declare_rule! {
     /// If it has not been reached, agree a new date with the partners and
     /// record it in an amendment (`[[amendment]]`) that changes `due`.
     pub struct OverdueMilestone {
-        code: "L001",
+        code: L001,
         name: "overdue-milestone",
         family: Lifecycle,
         levels: Levels::all(Level::Warning),

@@ -47,7 +47,7 @@ declare_rule! {
     /// If it has not been sent, send it (and record it), or agree another
     /// calendar with the partners by an amendment.
     pub struct OverdueReport {
-        code: "L002",
+        code: L002,
         name: "overdue-report",
         family: Lifecycle,
         levels: Levels::all(Level::Warning),

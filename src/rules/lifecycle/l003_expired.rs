@@ -36,7 +36,7 @@ declare_rule! {
     /// the new `end` (or `renewal = "tacit"` if the convention provides for
     /// tacit renewal).
     pub struct Expired {
-        code: "L003",
+        code: L003,
         name: "expired",
         family: Lifecycle,
         levels: Levels::all(Level::Warning),

@@ -48,7 +48,7 @@ declare_rule! {
     /// fingerprint = "sha256:…"   # copied from `pacte fingerprint FILE`
     /// ```
     pub struct SignatureMismatch {
-        code: "L004",
+        code: L004,
         name: "signature-mismatch",
         family: Lifecycle,
         levels: Levels::all(Level::Error),

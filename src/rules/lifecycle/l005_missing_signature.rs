@@ -39,7 +39,7 @@ declare_rule! {
     /// ```
     /// If the party has not signed yet, keep `status = "draft"` until it does.
     pub struct MissingSignature {
-        code: "L005",
+        code: L005,
         name: "missing-signature",
         family: Lifecycle,
         levels: Levels::all(Level::Error),

@@ -53,7 +53,7 @@ declare_rule! {
     /// amount = 12500
     /// ```
     pub struct Overspent {
-        code: "L006",
+        code: L006,
         name: "overspent",
         family: Lifecycle,
         levels: Levels::all(Level::Warning),

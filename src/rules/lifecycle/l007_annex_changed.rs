@@ -39,7 +39,7 @@ declare_rule! {
     /// sha256 = "…"   # from `sha256sum annexes/budget.pdf`
     /// ```
     pub struct AnnexChanged {
-        code: "L007",
+        code: L007,
         name: "annex-changed",
         family: Lifecycle,
         levels: Levels::all(Level::Error),

@@ -59,7 +59,7 @@ declare_rule! {
     /// ```
     /// Until then, remind the funder of the installment.
     pub struct LatePayment {
-        code: "L008",
+        code: L008,
         name: "late-payment",
         family: Lifecycle,
         levels: Levels::all(Level::Warning),

@@ -4,6 +4,9 @@ use jiff::civil::Date;
 
 use crate::rules::Rule;
 
+mod found;
+pub use found::Found;
+
 pub mod l001_overdue_milestone;
 pub mod l002_overdue_report;
 pub mod l003_expired;

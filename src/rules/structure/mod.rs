@@ -1,5 +1,8 @@
 //! S — structure: the file is read exactly as FORMAT.md defines it. Always errors.
 
+mod found;
+pub use found::Found;
+
 pub mod s001_parse_error;
 pub mod s002_unknown_key;
 pub mod s003_invalid_value;

@@ -23,7 +23,7 @@ declare_rule! {
     /// Correct the syntax at the line and column shown. Texts go between
     /// double quotes, dates are written `2026-03-01` without quotes in TOML.
     pub struct ParseError {
-        code: "S001",
+        code: S001,
         name: "parse-error",
         family: Structure,
         levels: Levels::all(Level::Error),

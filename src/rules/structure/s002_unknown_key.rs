@@ -23,7 +23,7 @@ declare_rule! {
     /// Correct the key (the help line names the closest known key), or move
     /// free notes under `[meta]`.
     pub struct UnknownKey {
-        code: "S002",
+        code: S002,
         name: "unknown-key",
         family: Structure,
         levels: Levels::all(Level::Error),

@@ -26,7 +26,7 @@ declare_rule! {
     /// ## Fix
     /// Write the value in the form the message gives.
     pub struct InvalidValue {
-        code: "S003",
+        code: S003,
         name: "invalid-value",
         family: Structure,
         levels: Levels::all(Level::Error),
@@ -51,7 +51,7 @@ impl Rule for InvalidValue {
                 continue;
             };
             let m = found.meta();
-            if m.code.starts_with('S') || m.code == "K014" {
+            if m.code.as_str().starts_with('S') || m.code == "K014" {
                 out.push(
                     Self::META
                         .finding(

@@ -31,7 +31,7 @@ declare_rule! {
     /// ## Fix
     /// Give each item its own id (`M2`).
     pub struct DuplicateId {
-        code: "S004",
+        code: S004,
         name: "duplicate-id",
         family: Structure,
         levels: Levels::all(Level::Error),

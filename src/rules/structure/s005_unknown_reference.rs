@@ -30,7 +30,7 @@ declare_rule! {
     /// Use the exact id of an existing item (ids are case-sensitive), or add
     /// the missing item.
     pub struct UnknownReference {
-        code: "S005",
+        code: S005,
         name: "unknown-reference",
         family: Structure,
         levels: Levels::all(Level::Error),

@@ -27,7 +27,7 @@ declare_rule! {
     /// ## Fix
     /// Add the missing key to the item shown.
     pub struct MissingField {
-        code: "S006",
+        code: S006,
         name: "missing-field",
         family: Structure,
         levels: Levels::all(Level::Error),

@@ -23,7 +23,7 @@ declare_rule! {
     /// Add the `[convention]` table (with at least `id`), or do not name the
     /// file.
     pub struct NotAConvention {
-        code: "S007",
+        code: S007,
         name: "not-a-convention",
         family: Structure,
         levels: Levels::all(Level::Error),
