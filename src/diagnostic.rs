@@ -41,6 +41,42 @@ pub enum Message {
     Text(Box<Text>),
 }
 
+impl From<crate::rules::structure::Found> for Message {
+    fn from(found: crate::rules::structure::Found) -> Message {
+        Message::Structure(found)
+    }
+}
+
+impl From<crate::rules::clauses::Found> for Message {
+    fn from(found: crate::rules::clauses::Found) -> Message {
+        Message::Clauses(found)
+    }
+}
+
+impl From<crate::rules::consistency::Found> for Message {
+    fn from(found: crate::rules::consistency::Found) -> Message {
+        Message::Consistency(found)
+    }
+}
+
+impl From<crate::rules::governance::Found> for Message {
+    fn from(found: crate::rules::governance::Found) -> Message {
+        Message::Governance(found)
+    }
+}
+
+impl From<crate::rules::french_law::Found> for Message {
+    fn from(found: crate::rules::french_law::Found) -> Message {
+        Message::FrenchLaw(found)
+    }
+}
+
+impl From<crate::rules::lifecycle::Found> for Message {
+    fn from(found: crate::rules::lifecycle::Found) -> Message {
+        Message::Lifecycle(found)
+    }
+}
+
 /// A finding's words written as text, in English and maybe in French.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Text {

@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Finding, Level};
+use crate::diagnostic::{Finding, Level, Message};
 use crate::model::{Document, Kind, Status};
 use crate::source::Span;
 use crate::value::Node;
@@ -129,6 +129,14 @@ impl RuleMeta {
             Some(help) => f.with_help(help),
             None => f,
         }
+    }
+    /// The finding of this rule at `span`: what it found, as data.
+    pub fn found(
+        &'static self,
+        span: impl Into<Option<Span>>,
+        found: impl Into<Message>,
+    ) -> Finding {
+        Finding::of(self.code, span, found.into())
     }
     pub fn finding(
         &'static self,

@@ -7,7 +7,10 @@
 //! Adding a language is one more module here and one variant of
 //! [`Lang`].
 
+use rust_decimal::Decimal;
+
 use crate::diagnostic::{Message, Said, Words};
+use crate::model::Currency;
 use crate::model::Lang;
 use crate::rules::Code;
 
@@ -47,6 +50,44 @@ fn shortened(mut s: String, max: usize) -> String {
     s
 }
 
+/// An amount as people read it in a convention: thousands grouped with a
+/// space, the currency's decimals when it has any, and its code
+/// (`38 000 EUR`, `1 234.50 EUR`).
+pub(crate) fn amount(value: Decimal, currency: Option<Currency>) -> String {
+    let mut v = value.normalize();
+    if let Some(c) = currency {
+        if v.scale() > 0 && v.scale() < c.minor_unit {
+            v.rescale(c.minor_unit);
+        }
+    }
+    let text = v.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(ch);
+    }
+    let mut out = String::new();
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    if let Some(c) = currency {
+        out.push(' ');
+        out.push_str(c.code());
+    }
+    out
+}
+
 /// `one` when `n` is 1, else `many`.
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
@@ -60,6 +101,26 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 mod tests {
     use super::*;
     use crate::diagnostic::Text;
+    use std::str::FromStr;
+
+    fn eur() -> Option<Currency> {
+        Some(Currency {
+            code: "EUR",
+            minor_unit: 2,
+        })
+    }
+
+    #[test]
+    fn amounts_read_like_a_budget() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(amount(d("38000"), eur()), "38 000 EUR");
+        assert_eq!(amount(d("42000.00"), eur()), "42 000 EUR");
+        assert_eq!(amount(d("1234.5"), eur()), "1 234.50 EUR");
+        assert_eq!(amount(d("999"), eur()), "999 EUR");
+        assert_eq!(amount(d("1000000"), None), "1 000 000");
+        assert_eq!(amount(d("0"), eur()), "0 EUR");
+        assert_eq!(amount(d("0.07"), eur()), "0.07 EUR");
+    }
 
     #[test]
     fn text_words_fall_back_to_english_and_to_the_default_help() {

@@ -3,7 +3,7 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Contribution, ContributionKind, Field};
-use crate::rules::consistency::{amount, currency, written_len};
+use crate::rules::consistency::{currency, written_len, Found};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -101,49 +101,14 @@ impl Rule for BudgetMismatch {
         };
         if let Some(total) = contributions {
             if total != budget.value {
-                let gap = budget.value - total;
-                let aide = if gap > Decimal::ZERO {
-                    format!(
-                        "{} du budget ne sont pas financés\u{a0}: ajoutez les [[funds.contribution]] manquantes avec `kind = \"financial\"` et leur `amount` (une contribution demandée compte), ou réduisez `budget`",
-                        amount(gap, cur)
-                    )
-                } else {
-                    format!(
-                        "les contributions dépassent le budget de {}\u{a0}: augmentez `budget`, ou réduisez l\u{2019}`amount` d\u{2019}une [[funds.contribution]]",
-                        amount(-gap, cur)
-                    )
-                };
-                let help = if gap > Decimal::ZERO {
-                    format!(
-                        "{} of the budget are not financed: add the missing [[funds.contribution]] with `kind = \"financial\"` and its `amount` (a requested one counts), or lower `budget`",
-                        amount(gap, cur)
-                    )
-                } else {
-                    format!(
-                        "the contributions exceed the budget by {}: raise `budget`, or lower the `amount` of a [[funds.contribution]]",
-                        amount(-gap, cur)
-                    )
-                };
-                out.push(
-                    Self::META
-                        .finding(
-                            budget.span,
-                            format!(
-                                "the financial contributions add up to {}, the budget is {}",
-                                amount(total, cur),
-                                amount(budget.value, cur)
-                            ),
-                        )
-                        .with_help(help)
-                        .with_fr(
-                            format!(
-                                "les contributions financières totalisent {}, le budget est de {}",
-                                amount(total, cur),
-                                amount(budget.value, cur)
-                            ),
-                            Some(aide),
-                        ),
-                );
+                out.push(Self::META.found(
+                    budget.span,
+                    Found::ContributionsOffBudget {
+                        total,
+                        budget: budget.value,
+                        currency: cur,
+                    },
+                ));
             }
         }
 
@@ -155,49 +120,14 @@ impl Rule for BudgetMismatch {
         let total: Option<Decimal> = lines.iter().map(|l| l.amount.get().copied()).sum();
         let Some(total) = total else { return };
         if total != budget.value {
-            let gap = budget.value - total;
-            let aide = if gap > Decimal::ZERO {
-                format!(
-                    "{} du budget ne figurent sur aucune ligne\u{a0}: ajoutez une [[funds.line]] ou augmentez l\u{2019}`amount` de l\u{2019}une d\u{2019}elles, ou réduisez `budget`",
-                    amount(gap, cur)
-                )
-            } else {
-                format!(
-                    "les lignes dépassent le budget de {}\u{a0}: réduisez l\u{2019}`amount` d\u{2019}une [[funds.line]], ou augmentez `budget`",
-                    amount(-gap, cur)
-                )
-            };
-            let help = if gap > Decimal::ZERO {
-                format!(
-                    "{} of the budget are on no line: add a [[funds.line]] or raise the `amount` of one, or lower `budget`",
-                    amount(gap, cur)
-                )
-            } else {
-                format!(
-                    "the lines exceed the budget by {}: lower the `amount` of a [[funds.line]], or raise `budget`",
-                    amount(-gap, cur)
-                )
-            };
-            out.push(
-                Self::META
-                    .finding(
-                        lines[0].span,
-                        format!(
-                            "the budget lines add up to {}, the budget is {}",
-                            amount(total, cur),
-                            amount(budget.value, cur)
-                        ),
-                    )
-                    .with_help(help)
-                    .with_fr(
-                        format!(
-                            "les lignes du budget totalisent {}, le budget est de {}",
-                            amount(total, cur),
-                            amount(budget.value, cur)
-                        ),
-                        Some(aide),
-                    ),
-            );
+            out.push(Self::META.found(
+                lines[0].span,
+                Found::LinesOffBudget {
+                    total,
+                    budget: budget.value,
+                    currency: cur,
+                },
+            ));
         }
     }
 }
