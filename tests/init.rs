@@ -132,3 +132,76 @@ fn init_refuses_a_bad_jurisdiction_and_writes_nothing() {
     assert!(err.starts_with("error: "), "{err}");
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
 }
+
+/// The `run:` block of the GitHub job's `pacte check` step, as the runner
+/// gets it (the YAML block scalar, its indentation removed).
+fn check_step(workflow: &str) -> String {
+    let start = workflow
+        .find("        run: |\n")
+        .expect("the check step is a block")
+        + "        run: |\n".len();
+    workflow[start..]
+        .lines()
+        .take_while(|l| l.starts_with("          "))
+        .map(|l| format!("{}\n", &l[10..]))
+        .collect()
+}
+
+#[test]
+fn the_ci_job_of_a_fresh_repository_passes_until_a_convention_exists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    assert_eq!(pacte(d, "en", &["init", "--ci", "github"]).0, 0);
+    let workflow = std::fs::read_to_string(d.join(".github/workflows/pacte.yml")).unwrap();
+    let script = check_step(&workflow);
+    assert!(
+        script.ends_with("pacte check --format github\n"),
+        "{script}"
+    );
+    // `pacte` on the PATH is the one under test.
+    let bin = Path::new(env!("CARGO_BIN_EXE_pacte")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let run = |script: &str| {
+        let o = Command::new("bash")
+            .args(["-c", script])
+            .current_dir(d)
+            .env("PATH", &path)
+            .env("PACTE_LANG", "en")
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8(o.stdout).unwrap(),
+        )
+    };
+    // Nothing to check yet: the job says so and passes (`pacte check`
+    // alone would stop with exit 2, "no convention found").
+    assert_eq!(pacte(d, "en", &["check"]).0, 2);
+    let (code, out) = run(&script);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "pacte: no convention in conventions/ yet, nothing to check\n"
+        )
+    );
+    // With a first convention, the job checks it: a fresh skeleton is a
+    // draft, its blanks are warnings (K013), shown as annotations.
+    assert_eq!(pacte(d, "en", &["new", "first"]).0, 0);
+    let (code, out) = run(&script);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("::warning file=conventions/first.toml"),
+        "{out}"
+    );
+    // The pre-commit hook runs only when a convention is committed.
+    let hook = std::fs::read_to_string(d.join(".pre-commit-config.yaml")).unwrap();
+    assert!(
+        hook.contains("files: ^conventions/.*\\.(toml|ya?ml)$"),
+        "{hook}"
+    );
+}

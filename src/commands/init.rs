@@ -135,6 +135,25 @@ fn install(o: &InitOptions) -> (String, String) {
     }
 }
 
+/// The comment that explains the CI job's guard, and what the job says when
+/// the repository has no convention yet: `pacte check` stops (exit 2) when
+/// it finds none, and a repository just set up has none.
+fn no_convention_yet(lang: Lang, indent: &str) -> (String, &'static str) {
+    let (a, b, none) = match lang {
+        Lang::Fr => (
+            "# Tant que conventions/ ne contient aucune convention (`pacte new ID` en écrit une),",
+            "# il n’y a rien à vérifier\u{a0}: `pacte check` s’arrêterait sur «\u{a0}aucune convention trouvée\u{a0}».",
+            "pacte\u{a0}: aucune convention dans conventions/ pour l’instant, rien à vérifier",
+        ),
+        Lang::En => (
+            "# Until conventions/ holds a convention (`pacte new ID` writes one), there is",
+            "# nothing to check: `pacte check` would stop with \"no convention found\".",
+            "pacte: no convention in conventions/ yet, nothing to check",
+        ),
+    };
+    (format!("{a}\n{indent}{b}\n"), none)
+}
+
 fn github(o: &InitOptions) -> String {
     let (comment, command) = install(o);
     let title = t(
@@ -142,8 +161,9 @@ fn github(o: &InitOptions) -> String {
         "# Vérifie les conventions à chaque envoi et à chaque demande de fusion\u{202f}; les constats\n# s’affichent en annotations sur les lignes concernées.\n",
         "# Checks the conventions on every push and pull request; findings are shown\n# as annotations on the lines they concern.\n",
     );
+    let (why, none) = no_convention_yet(o.lang, "        ");
     format!(
-        "{title}{comment}name: pacte\non: [push, pull_request]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: dtolnay/rust-toolchain@stable\n      - name: Install pacte\n        run: {command}\n      - name: pacte check\n        run: pacte check --format github\n"
+        "{title}{comment}name: pacte\non: [push, pull_request]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: dtolnay/rust-toolchain@stable\n      - name: Install pacte\n        run: {command}\n      - name: pacte check\n        {why}        run: |\n          if ! find conventions -type f \\( -name '*.toml' -o -name '*.yaml' -o -name '*.yml' \\) 2>/dev/null | grep -q .; then\n            echo \"{none}\"; exit 0\n          fi\n          pacte check --format github\n"
     )
 }
 
@@ -154,8 +174,9 @@ fn gitlab(o: &InitOptions) -> String {
         "# Vérifie les conventions à chaque envoi\u{202f}; les constats forment un rapport Code Quality\n# affiché dans les demandes de fusion.\n",
         "# Checks the conventions on every push; findings form a Code Quality report\n# shown in merge requests.\n",
     );
+    let (why, none) = no_convention_yet(o.lang, "    ");
     format!(
-        "{title}{comment}pacte:\n  image: rust:latest\n  script:\n    - {command}\n    - pacte check --format gitlab > gl-code-quality-report.json\n  artifacts:\n    when: always\n    reports:\n      codequality: gl-code-quality-report.json\n"
+        "{title}{comment}pacte:\n  image: rust:latest\n  script:\n    - {command}\n    {why}    - |\n      if ! find conventions -type f \\( -name '*.toml' -o -name '*.yaml' -o -name '*.yml' \\) 2>/dev/null | grep -q .; then\n        echo \"{none}\"; echo '[]' > gl-code-quality-report.json; exit 0\n      fi\n    - pacte check --format gitlab > gl-code-quality-report.json\n  artifacts:\n    when: always\n    reports:\n      codequality: gl-code-quality-report.json\n"
     )
 }
 
@@ -178,7 +199,7 @@ fn pre_commit(o: &InitOptions) -> String {
     );
     match &o.pacte_source {
         Some(url) => format!(
-            "{head}{}repos:\n  - repo: {url}\n    rev: v{VERSION}\n    hooks:\n      - id: pacte-check\n",
+            "{head}{}repos:\n  - repo: {url}\n    rev: v{VERSION}\n    hooks:\n      - id: pacte-check\n        files: ^conventions/.*\\.(toml|ya?ml)$\n",
             t(
                 o.lang,
                 "# `rev` est l’étiquette git de la version de pacte qui a écrit ce fichier\u{202f}; changez-la pour en suivre une autre.\n",
@@ -186,7 +207,7 @@ fn pre_commit(o: &InitOptions) -> String {
             )
         ),
         None => format!(
-            "{head}{}repos:\n  - repo: local\n    hooks:\n      - id: pacte-check\n        name: pacte check\n        entry: pacte check\n        language: system\n        files: \\.(toml|ya?ml)$\n        pass_filenames: false\n",
+            "{head}{}repos:\n  - repo: local\n    hooks:\n      - id: pacte-check\n        name: pacte check\n        entry: pacte check\n        language: system\n        files: ^conventions/.*\\.(toml|ya?ml)$\n        pass_filenames: false\n",
             t(
                 o.lang,
                 "# Le hook appelle le `pacte` installé sur la machine\u{202f}; avec `pacte init --pacte-source ADRESSE`,\n# il est construit depuis ce dépôt.\n",
