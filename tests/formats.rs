@@ -6,6 +6,7 @@ fn pacte(args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_pacte"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PACTE_LANG", "en")
         .output()
         .unwrap();
     assert_eq!(

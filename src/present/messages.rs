@@ -80,15 +80,14 @@ pub fn levels(levels: crate::rules::Levels, lang: Lang) -> String {
 }
 
 /// The full explanation of a rule (What it checks / Why it matters /
-/// Example / Fix). The French explanations are not written yet: French
-/// readers get the English one, introduced as such.
+/// Example / Fix; in French: Ce qu’elle vérifie / Pourquoi c’est important /
+/// Exemple / Correction). The French text is embedded with its typography
+/// already written (its code keeps the format's spelling), so it is given
+/// as written; a code without one (none in the catalogue) has the English.
 pub fn explanation(meta: &RuleMeta, lang: Lang) -> String {
-    match lang {
-        Lang::En => meta.explanation(),
-        Lang::Fr => format!(
-            "(Explication détaillée disponible en anglais seulement.)\n\n{}",
-            meta.explanation()
-        ),
+    match (lang, crate::present::explain::french(meta.code.as_str())) {
+        (Lang::Fr, Some(text)) => text.trim().to_string(),
+        _ => meta.explanation(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! share it (typography here; languages, labels and formatting join it).
 
 pub mod catalogue;
+pub mod explain;
 pub mod format;
 pub mod french_names;
 pub mod labels;
