@@ -91,7 +91,7 @@ pub enum Command {
     /// The monitoring report ("suivi"; with one convention, its "bilan"): md, html, json or ics.
     #[command(
         mut_arg("output", |a| a.help("Output file: one report, for one convention or many; default: standard output")),
-        after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…): --templates DIR, else `templates` in pacte.toml, else built-in."
+        after_help = "Examples:\n  pacte report conventions -o suivi.html\n  pacte report conventions/festival.toml --format html -o bilan.html\n  pacte report --format json --as-of 2026-12-31\n  pacte report conventions --format ics -o echeances.ics\n\nWithout --format, the format follows the extension of -o (.md, .html, .json, .ics), else Markdown.\nLanguage: --lang, else the convention's `lang` (one convention), else `lang` in pacte.toml, else French.\nTemplates (report.md, report.html, report/…; financial.md, financial.html for --financial): --templates DIR, else `templates` in pacte.toml, else built-in."
     )]
     Report(ReportArgs),
     /// Export the essential data of the public grants (SCDL subventions 2.1).

@@ -526,6 +526,39 @@ fn the_financial_account_figures_are_exact() {
         "{md}"
     );
     assert!(md.contains("| **Total des charges** | **10 000,00 €** | **7 850,00 €** | **−2 150,00 €** | **−21,5 %** | **78,5 %** |"), "{md}");
+    // The layout is a template and the words are labels, each overridable
+    // by name (`--templates DIR`): here the French heading, and the HTML.
+    let tpl = dir.path().join("modeles");
+    std::fs::create_dir_all(tpl.join("labels")).unwrap();
+    std::fs::write(
+        tpl.join("labels/fr.toml"),
+        "[financial]\nheading = \"Bilan financier\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("financial.html"),
+        "<h1>{{ heading }}</h1>{% for t in tables %}<p>{{ t.heading }}: {{ t.rows | length }}</p>{% endfor %}\n",
+    )
+    .unwrap();
+    let args = [
+        "report",
+        "crf.toml",
+        "--financial",
+        "--as-of",
+        "2026-12-31",
+        "--templates",
+        "modeles",
+    ];
+    let (code, md, err) = pacte_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.starts_with("# Bilan financier — "), "{md}");
+    assert!(md.contains("| **Total des charges** |"), "{md}");
+    let (code, html, err) = pacte_in(dir.path(), &[&args[..], &["--format", "html"]].concat());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        html,
+        "<h1>Bilan financier</h1><p>Charges\u{a0}: prévu et réalisé: 4</p><p>Produits\u{a0}: prévu et reçu par financeur: 3</p><p>Contributions volontaires en nature: 2</p>\n"
+    );
     // One convention only.
     std::fs::write(
         dir.path().join("other.toml"),

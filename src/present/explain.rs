@@ -250,7 +250,9 @@ mod tests {
         let mut faults = Vec::new();
         for r in CATALOGUE.iter() {
             let m = r.meta();
-            let Some(fr) = french(m.code.as_str()) else { continue };
+            let Some(fr) = french(m.code.as_str()) else {
+                continue;
+            };
             let (en, fr) = (toml_shape(&m.explanation()), toml_shape(fr));
             if en != fr {
                 faults.push(format!("{}: {en:?}\n  French: {fr:?}", m.code));

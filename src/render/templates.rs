@@ -59,6 +59,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/amendment.html"),
     ),
     // `pacte report` (src/report/).
+    ("financial.md", include_str!("../../templates/financial.md")),
+    (
+        "financial.html",
+        include_str!("../../templates/financial.html"),
+    ),
     ("report.md", include_str!("../../templates/report.md")),
     ("report.html", include_str!("../../templates/report.html")),
     (

@@ -227,6 +227,11 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
         }
         _ => None,
     };
+    // The financial account's templates (md, html), overridable by name.
+    let financial_set = match args.financial {
+        true => Some(TemplateSet::load(args.out.template_dir(config))?),
+        false => None,
+    };
     let as_of = args.as_of.unwrap_or_else(crate::commands::today);
     // A large HTML portfolio summarises: no execution detail is kept (its
     // sections are compact), which keeps memory flat (view::LARGE_PORTFOLIO).
@@ -252,7 +257,9 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
                 ReportFormat::Json => "json",
                 _ => "md",
             };
-            return Ok(financial::write(out, f, &summaries[0], as_of, lang)?);
+            if let Some(set) = &financial_set {
+                return financial::write(out, f, &summaries[0], as_of, lang, set);
+            }
         }
         match (&templates, format) {
             (Some(t), _) => t.write(out, &summaries, as_of, lang),
