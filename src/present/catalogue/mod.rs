@@ -16,6 +16,7 @@ use crate::rules::Code;
 
 mod en;
 mod fr;
+mod shares;
 
 /// The words of a finding in `lang`; a help of `None` is the rule's default.
 pub fn words(message: &Message, lang: Lang) -> Words {

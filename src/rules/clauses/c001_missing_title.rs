@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -43,11 +44,7 @@ impl Rule for MissingTitle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let title = &cx.doc.convention.title;
         if title.is_absent() {
-            out.push(
-                Self::META
-                    .finding(title.span_or(cx.header()), "the convention has no title")
-                    .with_fr("la convention n\u{2019}a pas de titre", None),
-            );
+            out.push(Self::META.found(title.span_or(cx.header()), Found::NoTitle));
         }
     }
 }

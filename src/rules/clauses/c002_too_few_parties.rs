@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -56,32 +57,13 @@ impl Rule for TooFewParties {
             return; // S003 reports it
         }
         match parties.items() {
-            [] => out.push(Self::META.finding(
-                parties.span_or(cx.header()),
-                "the convention has no party: a partnership needs at least two",
-            ).with_fr("la convention n\u{2019}a aucun partenaire\u{a0}: un partenariat en suppose au moins deux", None)),
-            [only] => {
-                let who = only
-                    .id
-                    .get()
-                    .or(only.name.get())
-                    .map(|n| format!(" (`{n}`)"))
-                    .unwrap_or_default();
-                out.push(
-                    Self::META
-                        .finding(
-                            only.span,
-                            format!(
-                                "the convention has only one party{who}: a partnership needs at least two"
-                            ),
-                        )
-                        .with_help("add the other partners, each as its own [[party]]")
-                        .with_fr(
-                            format!("la convention n\u{2019}a qu\u{2019}un partenaire{who}\u{a0}: un partenariat en suppose au moins deux"),
-                            Some("ajoutez les autres partenaires, chacun dans son propre [[party]]".into()),
-                        ),
-                );
-            }
+            [] => out.push(Self::META.found(parties.span_or(cx.header()), Found::NoParty)),
+            [only] => out.push(Self::META.found(
+                only.span,
+                Found::OneParty {
+                    party: only.id.get().or(only.name.get()).cloned(),
+                },
+            )),
             _ => {}
         }
     }

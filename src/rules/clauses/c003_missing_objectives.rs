@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -53,31 +54,9 @@ impl Rule for MissingObjectives {
         let objectives = &cx.doc.objectives;
         let finding = match (purpose.is_absent(), objectives.is_absent()) {
             (false, false) => return,
-            (true, true) => Self::META.finding(
-                cx.header(),
-                "the convention has no `purpose` and no [[objective]]",
-            )
-            .with_fr("la convention n\u{2019}a ni `purpose` ni [[objective]]", None),
-            (true, false) => Self::META
-                .finding(
-                    purpose.span_or(cx.header()),
-                    "the convention has no `purpose`: say what the partnership is for",
-                )
-                .with_help("add `purpose = \"…\"` to [convention]: the object of the partnership")
-                .with_fr(
-                    "la convention n\u{2019}a pas de `purpose`\u{a0}: dites à quoi sert le partenariat",
-                    Some("ajoutez `purpose = \"…\"` à [convention]\u{a0}: l\u{2019}objet du partenariat".into()),
-                ),
-            (false, true) => Self::META
-                .finding(
-                    objectives.span_or(cx.header()),
-                    "the convention has no [[objective]]",
-                )
-                .with_help("add at least one [[objective]] with `id`, `text` and its indicators")
-                .with_fr(
-                    "la convention n\u{2019}a pas d\u{2019}[[objective]]",
-                    Some("ajoutez au moins un [[objective]] avec `id`, `text` et ses indicateurs".into()),
-                ),
+            (true, true) => Self::META.found(cx.header(), Found::NoPurposeNorObjective),
+            (true, false) => Self::META.found(purpose.span_or(cx.header()), Found::NoPurpose),
+            (false, true) => Self::META.found(objectives.span_or(cx.header()), Found::NoObjective),
         };
         out.push(finding);
     }

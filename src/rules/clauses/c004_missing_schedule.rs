@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Kind;
-use crate::rules::clauses::join_and;
+use crate::rules::clauses::{Found, ScheduleItem};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -59,52 +59,28 @@ impl Rule for MissingSchedule {
         let conv = &cx.doc.convention;
         let milestones = &cx.doc.milestones;
         let dated = cx.kind != Kind::Protocole;
-        // (what is missing, where it would be, the fix for it alone)
-        let mut missing: Vec<(&str, Option<crate::source::Span>, &str)> = Vec::new();
+        // (what is missing, where it would be)
+        let mut missing: Vec<(ScheduleItem, Option<crate::source::Span>)> = Vec::new();
         if dated && conv.start.is_absent() {
-            missing.push((
-                "`start`",
-                conv.start.span(),
-                "add `start` to [convention], the date the partnership begins (e.g. `start = 2026-02-01`)",
-            ));
+            missing.push((ScheduleItem::Start, conv.start.span()));
         }
         if dated && conv.end.is_absent() {
-            missing.push((
-                "`end`",
-                conv.end.span(),
-                "add `end` to [convention], the date the partnership ends (e.g. `end = 2026-11-30`)",
-            ));
+            missing.push((ScheduleItem::End, conv.end.span()));
         }
         if milestones.is_absent() && cx.kind != Kind::Subvention {
-            missing.push((
-                "[[milestone]]",
-                milestones.span(),
-                "add at least one [[milestone]] with `id`, `title` and `due`",
-            ));
+            missing.push((ScheduleItem::Milestone, milestones.span()));
         }
-        let finding = match missing.as_slice() {
+        let span = match missing.as_slice() {
             [] => return,
-            [(what, span, help)] => Self::META
-                .finding(
-                    span.unwrap_or(cx.header()),
-                    format!("the convention has no {what}"),
-                )
-                .with_help(*help)
-                .with_fr(format!("la convention n\u{2019}a pas de {what}"), None),
-            many => {
-                let parts: Vec<String> = many.iter().map(|m| format!("no {}", m.0)).collect();
-                let names: Vec<&str> = many.iter().map(|m| m.0).collect();
-                Self::META
-                    .finding(
-                        cx.header(),
-                        format!("the convention has {}", join_and(&parts)),
-                    )
-                    .with_fr(
-                        format!("la convention n\u{2019}a {}", super::fr_ni(&names)),
-                        None,
-                    )
-            }
+            [(_, span)] => span.unwrap_or(cx.header()),
+            _ => cx.header(),
         };
+        let finding = Self::META.found(
+            span,
+            Found::NoSchedule {
+                missing: missing.into_iter().map(|(item, _)| item).collect(),
+            },
+        );
         out.push(finding);
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::{missing_keys, table, Required};
+use crate::rules::clauses::{missing_keys, table, DecisionKey, Found, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -53,22 +53,17 @@ impl Rule for MissingDecisionProcess {
             &cx.doc.decision,
             &Self::META,
             cx,
-            ("the convention has no [decision] table: who decides, and how, is not said", "la convention n\u{2019}a pas de table [decision]\u{a0}: qui décide, et comment, n\u{2019}est pas dit"),
+            Found::NoDecisionTable,
             out,
         ) else {
             return;
         };
         let keys = [
-            Required::of("body", &d.body, "add `body = \"…\"` to [decision]: the body that takes decisions (e.g. \"Comité de pilotage\")"),
-            Required::of("rule", &d.rule, "add `rule` to [decision]: \"consensus\", \"majority\", \"qualified_majority\" or \"unanimity\""),
+            Required::of(DecisionKey::Body, &d.body),
+            Required::of(DecisionKey::Rule, &d.rule),
         ];
-        out.extend(missing_keys(
-            &Self::META,
-            "decision",
-            d.span,
-            &keys,
-            Self::META.help,
-            ("", ""),
-        ));
+        if let Some((span, keys)) = missing_keys(d.span, &keys) {
+            out.push(Self::META.found(span, Found::DecisionLacks { keys }));
+        }
     }
 }

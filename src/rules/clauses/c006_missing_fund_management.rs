@@ -3,7 +3,7 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Kind;
-use crate::rules::clauses::{missing_keys, table, Required};
+use crate::rules::clauses::{missing_keys, table, Found, FundsKey, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,27 +54,11 @@ impl Rule for MissingFundManagement {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(f) = table(
-            &cx.doc.funds,
-            &Self::META,
-            cx,
-            ("the convention has no [funds] table: its budget and how the money is managed are not said", "la convention n\u{2019}a pas de table [funds]\u{a0}: son budget et la gestion des fonds ne sont pas dits"),
-            out,
-        ) else {
+        let Some(f) = table(&cx.doc.funds, &Self::META, cx, Found::NoFundsTable, out) else {
             return;
         };
         if f.budget.is_absent() {
-            out.push(
-                Self::META
-                    .finding(f.budget.span_or(f.span), "[funds] has no `budget`")
-                    .with_help(
-                        "add `budget` to [funds]: the financial budget, or `budget = 0` when no money changes hands",
-                    )
-                    .with_fr(
-                        "[funds] n\u{2019}a pas de `budget`",
-                        Some("ajoutez `budget` à [funds]\u{a0}: le budget financier, ou `budget = 0` si aucune somme n\u{2019}est versée".into()),
-                    ),
-            );
+            out.push(Self::META.found(f.budget.span_or(f.span), Found::NoBudget));
             return;
         }
         // A grant names what each funder gives (an invalid list is S003's).
@@ -82,20 +66,7 @@ impl Rule for MissingFundManagement {
             && !f.contributions.is_invalid()
             && f.contributions.items().iter().all(|c| c.party.is_absent())
         {
-            out.push(
-                Self::META
-                    .finding(
-                        f.contributions.span_or(f.span),
-                        "[funds] has no contribution from a party: the grant of a subvention is not said",
-                    )
-                    .with_help(
-                        "add a [[funds.contribution]] with `party` (the funder), `kind`, `amount` and `to` (the beneficiary)",
-                    )
-                    .with_fr(
-                        "[funds] n\u{2019}a aucune contribution d\u{2019}un partenaire\u{a0}: la subvention accordée n\u{2019}est pas dite",
-                        Some("ajoutez une [[funds.contribution]] avec `party` (le financeur), `kind`, `amount` et `to` (le bénéficiaire)".into()),
-                    ),
-            );
+            out.push(Self::META.found(f.contributions.span_or(f.span), Found::NoGrantFromAParty));
         }
         // An invalid budget (S003) says nothing of whether money changes hands.
         let Some(budget) = f.budget.get() else {
@@ -105,16 +76,11 @@ impl Rule for MissingFundManagement {
             return;
         }
         let keys = [
-            Required::of("holder", &f.holder, "add `holder` to [funds]: the id of the party that manages the funds, or \"each\" when every party manages its own share"),
-            Required::of("justification", &f.justification, "add `justification` to [funds]: which supporting documents are produced, to whom and how often"),
+            Required::of(FundsKey::Holder, &f.holder),
+            Required::of(FundsKey::Justification, &f.justification),
         ];
-        out.extend(missing_keys(
-            &Self::META,
-            "funds",
-            f.span,
-            &keys,
-            "add `holder` (the party that manages the funds, or \"each\") and `justification` (which supporting documents, to whom, how often) to [funds]",
-            (": required when the budget is above 0", "\u{a0}: requis lorsque le budget est supérieur à 0"),
-        ));
+        if let Some((span, keys)) = missing_keys(f.span, &keys) {
+            out.push(Self::META.found(span, Found::FundsLack { keys }));
+        }
     }
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -52,10 +53,7 @@ impl Rule for MissingRoles {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let roles = &cx.doc.roles;
         if roles.is_absent() {
-            out.push(Self::META.finding(
-                roles.span_or(cx.header()),
-                "the convention has no [[role]]: what each partner does is not said",
-            ).with_fr("la convention n\u{2019}a pas de [[role]]\u{a0}: ce que fait chaque partenaire n\u{2019}est pas dit", None));
+            out.push(Self::META.found(roles.span_or(cx.header()), Found::NoRole));
         }
     }
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Kind;
-use crate::rules::clauses::{join_and, table};
+use crate::rules::clauses::{table, AuditItem, Found};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,13 +54,7 @@ impl Rule for MissingAudit {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(a) = table(
-            &cx.doc.audit,
-            &Self::META,
-            cx,
-            ("the convention has no [audit] table: how the partnership is evaluated and its money controlled is not said", "la convention n\u{2019}a pas de table [audit]\u{a0}: l\u{2019}évaluation du partenariat et le contrôle de ses fonds ne sont pas prévus"),
-            out,
-        ) else {
+        let Some(a) = table(&cx.doc.audit, &Self::META, cx, Found::NoAuditTable, out) else {
             return;
         };
         // A gestion where no money changes hands needs the evaluation alone.
@@ -71,9 +65,9 @@ impl Rule for MissingAudit {
             .and_then(|f| f.budget.get())
             .is_some_and(|b| b.is_zero());
         let gestion = cx.kind == Kind::Gestion && !no_money;
-        let mut missing: Vec<String> = Vec::new();
+        let mut missing: Vec<AuditItem> = Vec::new();
         if a.evaluation.is_absent() {
-            missing.push("no `evaluation`".into());
+            missing.push(AuditItem::Evaluation);
         }
         // A `control` clause (inspection by a funder) controls the expenses.
         let no_control = a.expense_control.is_absent()
@@ -83,39 +77,16 @@ impl Rule for MissingAudit {
             // `evaluation` alone.
         } else if gestion {
             if no_control {
-                missing.push("no `expense_control`".into());
+                missing.push(AuditItem::ExpenseControl);
             }
             if no_audit {
-                missing.push("no `financial_audit`".into());
+                missing.push(AuditItem::FinancialAudit);
             }
         } else if no_control && no_audit {
-            missing.push("neither `expense_control` nor `financial_audit`".into());
+            missing.push(AuditItem::ExpenseControlOrFinancialAudit);
         }
-        if missing.is_empty() {
-            return;
+        if !missing.is_empty() {
+            out.push(Self::META.found(a.span, Found::AuditLacks { missing }));
         }
-        let mut message = format!("[audit] has {}", join_and(&missing));
-        if gestion && (no_control || no_audit) {
-            message.push_str(
-                ": a gestion convention needs both an expense control and a financial audit",
-            );
-        }
-        // The same in French: the keys missing, then why.
-        let manque: Vec<String> = missing
-            .iter()
-            .map(|m| {
-                m.replace("neither ", "")
-                    .replace(" nor ", " ou ")
-                    .replace("no ", "")
-            })
-            .collect();
-        let mut fr = format!(
-            "il manque à [audit]\u{a0}: {}",
-            crate::rules::french_law::et(&manque)
-        );
-        if gestion && (no_control || no_audit) {
-            fr.push_str("\u{202f}; une convention de gestion exige à la fois un contrôle des dépenses et un audit financier");
-        }
-        out.push(Self::META.finding(a.span, message).with_fr(fr, None));
     }
 }

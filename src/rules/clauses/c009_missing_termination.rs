@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::{missing_keys, table, Required};
+use crate::rules::clauses::{missing_keys, table, Found, Required, TerminationKey};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -52,22 +52,17 @@ impl Rule for MissingTermination {
             &cx.doc.termination,
             &Self::META,
             cx,
-            ("the convention has no [termination] table: how a partner can end the agreement is not said", "la convention n\u{2019}a pas de table [termination]\u{a0}: les conditions dans lesquelles un partenaire peut la résilier ne sont pas dites"),
+            Found::NoTerminationTable,
             out,
         ) else {
             return;
         };
         let keys = [
-            Required::of("notice_days", &t.notice_days, "add `notice_days` to [termination]: the days of notice a partner gives before the agreement ends (e.g. `notice_days = 60`)"),
-            Required::of("grounds", &t.grounds, "add `grounds` to [termination]: the reasons for which the agreement can be ended (e.g. `grounds = [\"Accord des parties\"]`)"),
+            Required::of(TerminationKey::NoticeDays, &t.notice_days),
+            Required::of(TerminationKey::Grounds, &t.grounds),
         ];
-        out.extend(missing_keys(
-            &Self::META,
-            "termination",
-            t.span,
-            &keys,
-            Self::META.help,
-            ("", ""),
-        ));
+        if let Some((span, keys)) = missing_keys(t.span, &keys) {
+            out.push(Self::META.found(span, Found::TerminationLacks { keys }));
+        }
     }
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Party;
-use crate::rules::clauses::no_keys;
+use crate::rules::clauses::{Found, PartyRef, SignatoryKey};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -48,19 +48,12 @@ declare_rule! {
 
 /// How a party is named in a message.
 /// The party as a French message names it: `le partenaire `ville``.
-fn party_label_fr(p: &Party, index: usize) -> String {
+/// How the finding names `p`, the `index`-th party (from 0).
+fn party_ref(p: &Party, index: usize) -> PartyRef {
     match (p.id.get(), p.name.get()) {
-        (Some(id), _) => format!("le partenaire `{id}`"),
-        (None, Some(name)) => format!("le partenaire «\u{a0}{name}\u{a0}»"),
-        (None, None) => format!("le partenaire nº\u{a0}{}", index + 1),
-    }
-}
-
-fn party_label(p: &Party, index: usize) -> String {
-    match (p.id.get(), p.name.get()) {
-        (Some(id), _) => format!("party `{id}`"),
-        (None, Some(name)) => format!("party \"{name}\""),
-        (None, None) => format!("party #{}", index + 1),
+        (Some(id), _) => PartyRef::Id(id.clone()),
+        (None, Some(name)) => PartyRef::Name(name.clone()),
+        (None, None) => PartyRef::Number(index + 1),
     }
 }
 
@@ -71,59 +64,39 @@ impl Rule for MissingSignatory {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (i, party) in cx.doc.parties.items().iter().enumerate() {
-            let who = party_label(party, i);
-            let qui = party_label_fr(party, i);
             let signatory = &party.signatory;
             if signatory.is_invalid() {
                 continue; // S003 reports it
             }
             let Some(s) = signatory.get() else {
-                out.push(
-                    Self::META
-                        .finding(
-                            signatory.span_or(party.span),
-                            format!("{who} has no signatory"),
-                        )
-                        .with_fr(format!("{qui} n\u{2019}a pas de signataire"), None),
-                );
+                out.push(Self::META.found(
+                    signatory.span_or(party.span),
+                    Found::NoSignatory {
+                        party: party_ref(party, i),
+                    },
+                ));
                 continue;
             };
-            let mut missing = Vec::new();
+            let mut keys = Vec::new();
             if s.name.is_absent() {
-                missing.push("name");
+                keys.push(SignatoryKey::Name);
             }
             if s.title.is_absent() {
-                missing.push("title");
+                keys.push(SignatoryKey::Title);
             }
-            let (span, help) = match missing.as_slice() {
+            let span = match keys.as_slice() {
                 [] => continue,
-                ["name"] => (
-                    s.name.span_or(s.span),
-                    "add the `name` of the person who signs to this `signatory`",
-                ),
-                ["title"] => (
-                    s.title.span_or(s.span),
-                    "add the `title` of the signatory to this `signatory`: the capacity in which they sign (e.g. \"Présidente\", \"Adjointe à la culture\")",
-                ),
-                _ => (s.span, Self::META.help),
+                [SignatoryKey::Name] => s.name.span_or(s.span),
+                [SignatoryKey::Title] => s.title.span_or(s.span),
+                _ => s.span,
             };
-            out.push(
-                Self::META
-                    .finding(
-                        span,
-                        format!("the signatory of {who} has {}", no_keys(&missing)),
-                    )
-                    .with_help(help)
-                    .with_fr(
-                        format!(
-                            "le signataire de {} {}",
-                            qui.trim_start_matches("le "),
-                            super::fr_no_keys(&missing)
-                        )
-                        .replacen("de partenaire", "du partenaire", 1),
-                        None,
-                    ),
-            );
+            out.push(Self::META.found(
+                span,
+                Found::SignatoryLacks {
+                    party: party_ref(party, i),
+                    keys,
+                },
+            ));
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -53,10 +54,7 @@ impl Rule for MissingLegalFramework {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let framework = &cx.doc.convention.legal_framework;
         if framework.is_absent() {
-            out.push(Self::META.finding(
-                framework.span_or(cx.header()),
-                "the convention has no `legal_framework`: the legal basis of the joint management is not cited",
-            ).with_fr("la convention n\u{2019}a pas de `legal_framework`\u{a0}: le fondement juridique de la gestion commune n\u{2019}est pas visé", None));
+            out.push(Self::META.found(framework.span_or(cx.header()), Found::NoLegalFramework));
         }
     }
 }

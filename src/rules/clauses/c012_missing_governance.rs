@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::{missing_keys, table, Required};
+use crate::rules::clauses::{missing_keys, table, Found, GovernanceKey, Required};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -63,24 +63,19 @@ impl Rule for MissingGovernance {
             &cx.doc.governance,
             &Self::META,
             cx,
-            ("the convention has no [governance] table: its board, officers, deliberations and management are not said", "la convention n\u{2019}a pas de table [governance]\u{a0}: son conseil, son bureau, ses délibérations et sa direction ne sont pas dits"),
+            Found::NoGovernanceTable,
             out,
         ) else {
             return;
         };
         let keys = [
-            Required::of("board", &g.board, "add `board` to [governance]: its seats, party by party (e.g. `{ party = \"ville\", seats = 3 }`)"),
-            Required::of("officers", &g.officers, "add `officers` to [governance]: who presides, who keeps the accounts, how they are chosen"),
-            Required::of("deliberations", &g.deliberations, "add `deliberations` to [governance]: how the board meets, its quorum and majority"),
-            Required::of("management", &g.management, "add `management` to [governance]: who runs the facility or programme between board meetings"),
+            Required::of(GovernanceKey::Board, &g.board),
+            Required::of(GovernanceKey::Officers, &g.officers),
+            Required::of(GovernanceKey::Deliberations, &g.deliberations),
+            Required::of(GovernanceKey::Management, &g.management),
         ];
-        out.extend(missing_keys(
-            &Self::META,
-            "governance",
-            g.span,
-            &keys,
-            Self::META.help,
-            ("", ""),
-        ));
+        if let Some((span, keys)) = missing_keys(g.span, &keys) {
+            out.push(Self::META.found(span, Found::GovernanceLacks { keys }));
+        }
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
-use crate::rules::clauses::table;
+use crate::rules::clauses::{table, Found};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,20 +54,13 @@ impl Rule for MissingActionPlan {
             &cx.doc.governance,
             &Self::META,
             cx,
-            ("the convention has no action plan: there is no [governance] table", "la convention n\u{2019}a pas de plan d\u{2019}action\u{a0}: il n\u{2019}y a pas de table [governance]"),
+            Found::NoActionPlanTable,
             out,
         ) else {
             return;
         };
         if g.action_plan.is_absent() {
-            out.push(
-                Self::META
-                    .finding(
-                        g.action_plan.span_or(g.span),
-                        "[governance] has no `action_plan`",
-                    )
-                    .with_fr("[governance] n\u{2019}a pas d\u{2019}`action_plan`", None),
-            );
+            out.push(Self::META.found(g.action_plan.span_or(g.span), Found::NoActionPlan));
         }
     }
 }

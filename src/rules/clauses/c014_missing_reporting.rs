@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::clauses::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,10 +55,7 @@ impl Rule for MissingReporting {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let reports = &cx.doc.reports;
         if reports.is_absent() {
-            out.push(Self::META.finding(
-                reports.span_or(cx.header()),
-                "the convention plans no [[report]]: who reports what to whom, and when, is not said",
-            ).with_fr("la convention ne prévoit aucun [[report]]\u{a0}: qui rend compte de quoi, à qui et quand, n\u{2019}est pas dit", None));
+            out.push(Self::META.found(reports.span_or(cx.header()), Found::NoReport));
         }
     }
 }

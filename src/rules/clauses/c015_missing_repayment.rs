@@ -1,7 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{ClauseKind, ContributionKind};
-use crate::rules::{Context, Levels, Rule, RuleMeta, Violation};
+use crate::rules::clauses::Found;
+use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it checks
@@ -46,35 +47,6 @@ declare_rule! {
     }
 }
 
-/// C015's finding: the parties whose financial contributions it concerns.
-#[derive(Debug, PartialEq)]
-pub struct NoRepaymentClause {
-    pub funders: Vec<String>,
-}
-
-impl Violation for NoRepaymentClause {
-    fn message(&self) -> String {
-        let who: Vec<String> = self.funders.iter().map(|f| format!("`{f}`")).collect();
-        let who = crate::rules::clauses::join_and(&who);
-        format!(
-            "no [[clause]] of kind `repayment`: what becomes of the money of {who} if it is unspent or not used as agreed is not said"
-        )
-    }
-    fn fix_title(&self) -> Option<String> {
-        Some(MissingRepayment::META.help.to_string())
-    }
-    fn french(&self) -> Option<(String, Option<String>)> {
-        let who: Vec<String> = self.funders.iter().map(|f| format!("`{f}`")).collect();
-        let who = crate::rules::french_law::et(&who);
-        Some((
-            format!(
-                "aucune [[clause]] de kind `repayment`\u{a0}: ce que deviennent les sommes versées par {who} si elles ne sont pas dépensées ou pas employées conformément à la convention n\u{2019}est pas dit"
-            ),
-            None,
-        ))
-    }
-}
-
 impl Rule for MissingRepayment {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -100,6 +72,6 @@ impl Rule for MissingRepayment {
         if funders.is_empty() {
             return;
         }
-        out.push(Self::META.violation(cx.header(), &NoRepaymentClause { funders }));
+        out.push(Self::META.found(cx.header(), Found::NoRepaymentClause { funders }));
     }
 }

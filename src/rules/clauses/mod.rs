@@ -6,7 +6,10 @@ use crate::rules::{Context, Rule, RuleMeta};
 use crate::source::Span;
 
 mod found;
-pub use found::Found;
+pub use found::{
+    AuditItem, DecisionKey, Found, FundsKey, GovernanceKey, PartyRef, ScheduleItem, SignatoryKey,
+    TerminationKey,
+};
 
 pub mod c001_missing_title;
 pub mod c002_too_few_parties;
@@ -52,124 +55,103 @@ pub(crate) fn join_and(parts: &[String]) -> String {
     }
 }
 
-/// What is missing, for a message: "no `a`, no `b` and no `c`".
-pub(crate) fn no_keys(keys: &[&str]) -> String {
-    let parts: Vec<String> = keys.iter().map(|k| format!("no `{k}`")).collect();
-    join_and(&parts)
-}
-
 /// The clause's table, when present and valid. Absent: `absent` is reported
 /// (at the `[convention]` header); invalid: silence, S003 reports it.
 pub(crate) fn table<'a, T>(
     field: &'a Field<T>,
     meta: &'static RuleMeta,
     cx: &Context<'_>,
-    absent: (&str, &str),
+    absent: Found,
     out: &mut Vec<Finding>,
 ) -> Option<&'a T> {
     if field.is_absent() {
-        out.push(
-            meta.finding(field.span_or(cx.header()), absent.0)
-                .with_fr(absent.1, None),
-        );
+        out.push(meta.found(field.span_or(cx.header()), absent));
     }
     field.get()
 }
 
-/// `n’a pas de `a``, `n’a ni `a` ni `b``, `n’a ni `a`, ni `b` ni `c``.
-pub(crate) fn fr_no_keys(keys: &[&str]) -> String {
-    match keys {
-        [] => String::new(),
-        [one] => format!("n\u{2019}a pas de `{one}`"),
-        _ => {
-            let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-            let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
-            format!("n\u{2019}a {}", fr_ni(&quoted))
-        }
-    }
-}
-
-/// `ni a ni b`, `ni a, ni b ni c`.
-pub(crate) fn fr_ni(parts: &[&str]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => format!("ni {last}"),
-        Some((last, rest)) => format!("ni {} ni {last}", rest.join(", ni ")),
-    }
-}
-
 /// A required key of a present table.
-pub(crate) struct Required {
-    pub key: &'static str,
+pub(crate) struct Required<K> {
+    pub key: K,
     pub missing: bool,
     /// Where it is written (empty), if it is.
     pub span: Option<Span>,
-    /// The help line when it alone is missing.
-    pub help: &'static str,
 }
 
-impl Required {
-    pub fn of<T>(key: &'static str, field: &Field<T>, help: &'static str) -> Self {
+impl<K> Required<K> {
+    pub fn of<T>(key: K, field: &Field<T>) -> Self {
         Required {
             key,
             missing: field.is_absent(),
             span: field.span(),
-            help,
         }
     }
 }
 
-/// One finding for the keys of `[name]` that are missing, or none. A lone
-/// missing key written empty (`body = ""`) is pointed at, with its own help;
-/// several are reported at the table, with `help`.
-pub(crate) fn missing_keys(
-    meta: &'static RuleMeta,
-    name: &str,
+/// The keys of a present table that are missing, and where to report
+/// them, or `None` when none is. A lone missing key written empty
+/// (`body = ""`) is pointed at; several are reported at the table.
+pub(crate) fn missing_keys<K: Copy>(
     table_span: Span,
-    keys: &[Required],
-    help: &'static str,
-    why: (&str, &str),
-) -> Option<Finding> {
-    let missing: Vec<&Required> = keys.iter().filter(|k| k.missing).collect();
-    let (span, help) = match missing.as_slice() {
+    keys: &[Required<K>],
+) -> Option<(Span, Vec<K>)> {
+    let missing: Vec<&Required<K>> = keys.iter().filter(|k| k.missing).collect();
+    let span = match missing.as_slice() {
         [] => return None,
-        [one] => (one.span.unwrap_or(table_span), one.help),
-        _ => (table_span, help),
+        [one] => one.span.unwrap_or(table_span),
+        _ => table_span,
     };
-    let names: Vec<&str> = missing.iter().map(|k| k.key).collect();
-    Some(
-        meta.finding(span, format!("[{name}] has {}{}", no_keys(&names), why.0))
-            .with_help(help)
-            .with_fr(format!("[{name}] {}{}", fr_no_keys(&names), why.1), None),
-    )
+    Some((span, missing.iter().map(|k| k.key).collect()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::no_keys;
-
-    #[test]
-    fn lists_read_as_french() {
-        use super::fr_no_keys;
-        assert_eq!(fr_no_keys(&["body"]), "n\u{2019}a pas de `body`");
-        assert_eq!(
-            fr_no_keys(&["body", "rule"]),
-            "n\u{2019}a ni `body` ni `rule`"
-        );
-        assert_eq!(
-            fr_no_keys(&["board", "officers", "management"]),
-            "n\u{2019}a ni `board`, ni `officers` ni `management`"
-        );
-    }
+    use super::*;
 
     #[test]
     fn lists_read_as_english() {
-        assert_eq!(no_keys(&[]), "");
-        assert_eq!(no_keys(&["body"]), "no `body`");
-        assert_eq!(no_keys(&["body", "rule"]), "no `body` and no `rule`");
-        assert_eq!(
-            no_keys(&["board", "officers", "management"]),
-            "no `board`, no `officers` and no `management`"
-        );
+        let parts = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&[]), "");
+        assert_eq!(join_and(&parts(&["a"])), "a");
+        assert_eq!(join_and(&parts(&["a", "b"])), "a and b");
+        assert_eq!(join_and(&parts(&["a", "b", "c"])), "a, b and c");
+    }
+
+    #[test]
+    fn a_lone_missing_key_is_pointed_at_several_at_the_table() {
+        let table = Span { start: 0, end: 10 };
+        let at = Span { start: 4, end: 6 };
+        let keys = [
+            Required {
+                key: 1,
+                missing: true,
+                span: Some(at),
+            },
+            Required {
+                key: 2,
+                missing: false,
+                span: None,
+            },
+        ];
+        assert_eq!(missing_keys(table, &keys), Some((at, vec![1])));
+        let keys = [
+            Required {
+                key: 1,
+                missing: true,
+                span: Some(at),
+            },
+            Required {
+                key: 2,
+                missing: true,
+                span: None,
+            },
+        ];
+        assert_eq!(missing_keys(table, &keys), Some((table, vec![1, 2])));
+        let keys = [Required {
+            key: 1,
+            missing: false,
+            span: None,
+        }];
+        assert_eq!(missing_keys(table, &keys), None);
     }
 }

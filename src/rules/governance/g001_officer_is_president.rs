@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::governance::Found;
 use crate::rules::{same_name, Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -68,22 +69,13 @@ impl Rule for OfficerIsPresident {
             return;
         };
         if same_name(&name.value, rep_name) {
-            let title = match rep.title.get() {
-                Some(t) => format!(" ({t})"),
-                None => String::new(),
-            };
-            out.push(Self::META.finding(
+            out.push(Self::META.found(
                 name.span,
-                format!(
-                    "the partnership officer, {}, is also the representative of `{party_id}`{title}",
-                    name.value
-                ),
-            ).with_fr(
-                format!(
-                    "le référent du partenariat, {}, est aussi le représentant de `{party_id}`{title}",
-                    name.value
-                ),
-                None,
+                Found::OfficerIsRepresentative {
+                    officer: name.value.clone(),
+                    party: party_id.clone(),
+                    title: rep.title.get().cloned(),
+                },
             ));
         }
     }

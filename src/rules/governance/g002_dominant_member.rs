@@ -3,10 +3,9 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Decision, DecisionRule, Document, Field, Seat};
+use crate::rules::governance::{Found, MajorityRule};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 use crate::source::Span;
-
-use super::{percent, plain};
 
 declare_rule! {
     /// ## What it checks
@@ -191,12 +190,15 @@ fn check_decision(decision: &Decision, doc: &Document, out: &mut Vec<Finding>) {
         return;
     };
     let threshold = decision.threshold.get().copied();
-    if !matches!(
-        rule,
-        DecisionRule::Majority | DecisionRule::QualifiedMajority
-    ) {
-        return;
-    }
+    // A qualified majority without a threshold lets no one decide alone
+    // (K010 reports the missing threshold).
+    let majority = match (rule, threshold) {
+        (DecisionRule::Majority, _) => MajorityRule::Majority,
+        (DecisionRule::QualifiedMajority, Some(threshold)) => {
+            MajorityRule::QualifiedMajority { threshold }
+        }
+        _ => return,
+    };
     let Some(weights) = decision_weights(decision, doc) else {
         return;
     };
@@ -206,66 +208,20 @@ fn check_decision(decision: &Decision, doc: &Document, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let body = match decision.body.get() {
-        Some(b) => b.clone(),
-        None => "decision body".to_string(),
-    };
     for h in &weights {
         if !decides_alone(h.weight, total, rule, threshold) {
             continue;
         }
-        let why = match (rule, threshold) {
-            (DecisionRule::QualifiedMajority, Some(t)) => format!(
-                "enough to reach the qualified majority of {}% alone",
-                percent(t, Decimal::ONE)
-            ),
-            _ => "enough to carry a majority vote alone".to_string(),
-        };
-        out.push(
-            DominantMember::META
-                .finding(
-                    h.span,
-                    format!(
-                        "party `{}` holds {}% of the votes of the {body} ({} of {}), {why}",
-                        h.party,
-                        percent(h.weight, total),
-                        plain(h.weight),
-                        plain(total),
-                    ),
-                )
-                .with_help(match rule {
-                    DecisionRule::QualifiedMajority => {
-                        "give the other members more votes or raise the `threshold` above this party's share, so that no party decides alone"
-                    }
-                    _ => {
-                        "give the other members more votes, or decide by consensus or a qualified majority, so that no party decides alone"
-                    }
-                })
-                .with_fr(
-                    format!(
-                        "le partenaire `{}` détient {}\u{a0}% des voix de l\u{2019}instance {} ({} sur {}), {}",
-                        h.party,
-                        percent(h.weight, total).replace('.', ","),
-                        match decision.body.get() {
-                            Some(b) => format!("«\u{a0}{b}\u{a0}»"),
-                            None => "de décision".to_string(),
-                        },
-                        plain(h.weight),
-                        plain(total),
-                        match (rule, threshold) {
-                            (DecisionRule::QualifiedMajority, Some(t)) => format!(
-                                "assez pour atteindre seul la majorité qualifiée de {}\u{a0}%",
-                                percent(t, Decimal::ONE).replace('.', ",")
-                            ),
-                            _ => "assez pour emporter seul un vote à la majorité".to_string(),
-                        }
-                    ),
-                    Some(match rule {
-                        DecisionRule::QualifiedMajority => "donnez davantage de voix aux autres membres ou relevez le `threshold` au-dessus de la part de ce partenaire, afin qu\u{2019}aucun partenaire ne décide seul".to_string(),
-                        _ => "donnez davantage de voix aux autres membres, ou décidez par consensus ou à la majorité qualifiée, afin qu\u{2019}aucun partenaire ne décide seul".to_string(),
-                    }),
-                ),
-        );
+        out.push(DominantMember::META.found(
+            h.span,
+            Found::DominantVotes {
+                party: h.party.to_string(),
+                votes: h.weight,
+                total,
+                body: decision.body.get().cloned(),
+                rule: majority,
+            },
+        ));
     }
 }
 
@@ -275,32 +231,14 @@ fn check_board(board: &[Seat], out: &mut Vec<Finding>) {
     };
     for h in &parties {
         if decides_alone(h.weight, total, DecisionRule::Majority, None) {
-            out.push(
-                DominantMember::META
-                    .finding(
-                        h.span,
-                        format!(
-                            "party `{}` holds {}% of the voting seats on the board ({} of {})",
-                            h.party,
-                            percent(h.weight, total),
-                            plain(h.weight),
-                            plain(total),
-                        ),
-                    )
-                    .with_help(
-                        "give the other partners more voting seats, or record why this party must hold the majority in a [[waiver]]",
-                    )
-                    .with_fr(
-                        format!(
-                            "le partenaire `{}` détient {}\u{a0}% des sièges avec voix délibérative au conseil ({} sur {})",
-                            h.party,
-                            percent(h.weight, total).replace('.', ","),
-                            plain(h.weight),
-                            plain(total),
-                        ),
-                        Some("donnez davantage de sièges avec voix délibérative aux autres partenaires, ou consignez dans un [[waiver]] pourquoi ce partenaire doit détenir la majorité".into()),
-                    ),
-            );
+            out.push(DominantMember::META.found(
+                h.span,
+                Found::DominantSeats {
+                    party: h.party.to_string(),
+                    seats: h.weight,
+                    total,
+                },
+            ));
         }
     }
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Sector;
+use crate::rules::governance::Found;
 use crate::rules::{same_name, Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -66,25 +67,13 @@ impl Rule for SignatoryWithoutMandate {
             if same_name(signer, rep) || !signatory.value.mandate.is_absent() {
                 continue;
             }
-            let who = match party.id.get() {
-                Some(id) => format!("`{id}`"),
-                None => "a party".to_string(),
-            };
-            out.push(Self::META.finding(
+            out.push(Self::META.found(
                 signatory.span,
-                format!(
-                    "the signatory of {who}, {signer}, is not its representative ({rep}) and has no `mandate`"
-                ),
-            ).with_fr(
-                match party.id.get() {
-                    Some(id) => format!(
-                        "le signataire de `{id}`, {signer}, n\u{2019}est pas son représentant ({rep}) et n\u{2019}a pas de `mandate`"
-                    ),
-                    None => format!(
-                        "le signataire d\u{2019}un partenaire, {signer}, n\u{2019}est pas son représentant ({rep}) et n\u{2019}a pas de `mandate`"
-                    ),
+                Found::SignatoryNotRepresentative {
+                    party: party.id.get().cloned(),
+                    signatory: signer.clone(),
+                    representative: rep.clone(),
                 },
-                None,
             ));
         }
     }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Field;
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,36 +55,14 @@ impl Rule for NoMinutes {
         };
         match &decision.minutes {
             Field::Ok(m) if m.value => {}
-            Field::Ok(m) => out.push(
-                Self::META
-                    .finding(
-                        m.span,
-                        format!(
-                            "`minutes = false`: the decisions of the {} leave no written record",
-                            decision.body.get().map_or("decision body", String::as_str)
-                        ),
-                    )
-                    .with_fr(
-                        match decision.body.get() {
-                            Some(body) => format!(
-                                "`minutes = false`\u{a0}: les décisions de l\u{2019}instance «\u{a0}{body}\u{a0}» ne laissent aucune trace écrite"
-                            ),
-                            None => "`minutes = false`\u{a0}: les décisions de l\u{2019}instance ne laissent aucune trace écrite".to_string(),
-                        },
-                        None,
-                    ),
-            ),
-            Field::Absent | Field::Empty(_) => out.push(
-                Self::META
-                    .finding(
-                        decision.minutes.span_or(decision.span),
-                        "the decision process does not say that minutes are kept",
-                    )
-                    .with_fr(
-                        "le processus de décision ne prévoit pas de procès-verbal",
-                        None,
-                    ),
-            ),
+            Field::Ok(m) => out.push(Self::META.found(
+                m.span,
+                Found::MinutesFalse {
+                    body: decision.body.get().cloned(),
+                },
+            )),
+            Field::Absent | Field::Empty(_) => out
+                .push(Self::META.found(decision.minutes.span_or(decision.span), Found::NoMinutes)),
             Field::Invalid(_) => {}
         }
     }

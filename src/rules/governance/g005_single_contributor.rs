@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -78,12 +79,11 @@ impl Rule for SingleContributor {
             }
         }
         if let Some(party) = contributor {
-            out.push(Self::META.finding(
+            out.push(Self::META.found(
                 funds.span,
-                format!("every contribution made by a party comes from `{party}`: the other partners bring nothing"),
-            ).with_fr(
-                format!("toutes les contributions des partenaires proviennent de `{party}`\u{a0}: les autres partenaires n\u{2019}apportent rien"),
-                None,
+                Found::SingleContributor {
+                    party: party.to_string(),
+                },
             ));
         }
     }

@@ -1,9 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Seat;
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
-
-use super::percent;
 
 declare_rule! {
     /// ## What it checks
@@ -85,21 +84,13 @@ impl Rule for BoardGenderBalance {
         let Some((women, seats)) = party_seats(&board.value) else {
             return;
         };
-        if under_forty_percent(women, seats) {
-            out.push(Self::META.finding(
-                board.span,
-                format!(
-                    "women hold {}% of the party seats on the board ({women} of {seats})",
-                    percent(women.into(), seats.into())
-                ),
-            ).with_fr(
-                format!(
-                    "les femmes occupent {}\u{a0}% des sièges des partenaires au conseil ({women} sur {seats})",
-                    percent(women.into(), seats.into()).replace('.', ",")
-                ),
-                None,
-            ));
+        if !under_forty_percent(women, seats) {
+            return;
         }
+        let (Ok(women), Ok(seats)) = (usize::try_from(women), usize::try_from(seats)) else {
+            return; // the decoder never gives negative seats
+        };
+        out.push(Self::META.found(board.span, Found::FewWomen { women, seats }));
     }
 }
 

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Kind;
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -44,17 +45,7 @@ impl Rule for NoCommunicationPlan {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if cx.kind == Kind::Gestion && cx.doc.communication.is_absent() {
-            out.push(
-                Self::META
-                    .finding(
-                        cx.header(),
-                        "this management convention has no [communication] plan",
-                    )
-                    .with_fr(
-                        "cette convention de gestion n\u{2019}a pas de plan de [communication]",
-                        None,
-                    ),
-            );
+            out.push(Self::META.found(cx.header(), Found::NoCommunicationPlan));
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -52,10 +53,10 @@ impl Rule for NoConflictResolution {
             return;
         };
         if decision.conflicts.is_absent() {
-            out.push(Self::META.finding(
+            out.push(Self::META.found(
                 decision.conflicts.span_or(decision.span),
-                "the decision process does not say how disagreements between partners are settled",
-            ).with_fr("le processus de décision ne dit pas comment les désaccords entre partenaires sont réglés", None));
+                Found::NoConflictResolution,
+            ));
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -46,17 +47,7 @@ impl Rule for NoOfficer {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if cx.doc.officer.is_absent() {
-            out.push(
-                Self::META
-                    .finding(
-                        cx.doc.officer.span_or(cx.header()),
-                        "the convention names no partnership officer",
-                    )
-                    .with_fr(
-                        "la convention ne désigne pas de référent du partenariat",
-                        None,
-                    ),
-            );
+            out.push(Self::META.found(cx.doc.officer.span_or(cx.header()), Found::NoOfficer));
         }
     }
 }

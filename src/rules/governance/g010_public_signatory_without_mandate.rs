@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Sector;
+use crate::rules::governance::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,27 +55,13 @@ impl Rule for PublicSignatoryWithoutMandate {
             if !signatory.value.mandate.is_absent() {
                 continue;
             }
-            let who = match party.id.get() {
-                Some(id) => format!("public party `{id}`"),
-                None => "a public party".to_string(),
-            };
-            let message = match signatory.value.name.get() {
-                Some(name) => format!("the signatory of {who}, {name}, has no `mandate`"),
-                None => format!("the signatory of {who} has no `mandate`"),
-            };
-            let qui = match party.id.get() {
-                Some(id) => format!("du partenaire public `{id}`"),
-                None => "d\u{2019}un partenaire public".to_string(),
-            };
-            let fr = match signatory.value.name.get() {
-                Some(name) => format!("le signataire {qui}, {name}, n\u{2019}a pas de `mandate`"),
-                None => format!("le signataire {qui} n\u{2019}a pas de `mandate`"),
-            };
-            out.push(
-                Self::META
-                    .finding(signatory.span, message)
-                    .with_fr(fr, None),
-            );
+            out.push(Self::META.found(
+                signatory.span,
+                Found::PublicSignatoryWithoutMandate {
+                    party: party.id.get().cloned(),
+                    signatory: signatory.value.name.get().cloned(),
+                },
+            ));
         }
     }
 }
