@@ -208,3 +208,61 @@ fn quoted(keys: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::rules::Code;
+
+    /// The English words of findings the fixtures do not show.
+    #[test]
+    fn the_rarer_findings_read_as_before() {
+        let cases = [
+            (
+                Found::MilestoneBeforeStart {
+                    milestone: None,
+                    due: date(2026, 1, 15),
+                    start: date(2026, 2, 1),
+                },
+                "a milestone is due on 2026-01-15, before the convention starts (2026-02-01)",
+            ),
+            (
+                Found::DatedLongAfterEnd {
+                    what: Dated::Disbursement { from: None },
+                    date: date(2028, 3, 1),
+                    end: date(2026, 11, 30),
+                    grace_days: 365,
+                },
+                "a disbursement is dated 2028-03-01, more than 365 days after the convention ends (2026-11-30)",
+            ),
+            (
+                Found::ObjectiveWithoutIndicator { objective: None },
+                "this objective has no indicator: nothing says how it will be evaluated",
+            ),
+            (
+                Found::ReportWithoutDue { report: None },
+                "this report does not say when it is due",
+            ),
+            (
+                Found::TooFewOriginals {
+                    parties: 3,
+                    copies: 1,
+                },
+                "3 parties sign on paper, but only 1 original is made",
+            ),
+            (
+                Found::UnusedWaiver {
+                    rule: Code::K006,
+                    name: "objective-without-indicator",
+                    why: Unused::RuleOff,
+                },
+                "this waiver of K006 (objective-without-indicator) suppresses nothing: the rule is turned off",
+            ),
+        ];
+        for (found, expected) in cases {
+            assert_eq!(words(&found).message, expected);
+        }
+    }
+}

@@ -206,4 +206,69 @@ mod tests {
             "disbursement `D2` of 15000 EUR from `ville` was due on 2026-07-01 and is not paid: 62 days late"
         );
     }
+
+    /// The English words of findings the fixtures do not show.
+    #[test]
+    fn the_rarer_findings_read_as_before() {
+        let r = || "annexes/budget.pdf".to_string();
+        let annex = |title: Option<&str>, problem| Found::AnnexUnverified {
+            title: title.map(str::to_string),
+            problem,
+        };
+        let cases = [
+            (
+                Found::MilestoneOverdue {
+                    milestone: "M1".into(),
+                    title: None,
+                    due: jiff::civil::date(2026, 3, 1),
+                    days_late: 1,
+                },
+                "milestone `M1` was due on 2026-03-01 and is not recorded as done: 1 day overdue",
+            ),
+            (
+                Found::ExpensesOverBudget {
+                    as_of: jiff::civil::date(2026, 6, 15),
+                    spent: Decimal::from(12500),
+                    budget: Decimal::from(12000),
+                    currency: EUR,
+                },
+                "the expenses recorded up to 2026-06-15 add up to 12500 EUR, over the budget of 12000 EUR by 500 EUR",
+            ),
+            (
+                annex(None, AnnexProblem::NoReference),
+                "an annex has a `sha256` but no `ref`: there is no file to verify",
+            ),
+            (
+                annex(Some("Budget"), AnnexProblem::Missing { reference: r() }),
+                "annex \"Budget\": the file `annexes/budget.pdf` is missing, so its `sha256` cannot be verified",
+            ),
+            (
+                annex(None, AnnexProblem::NotRegularInside { reference: r() }),
+                "an annex: `annexes/budget.pdf` is not a regular file inside the workspace root, so it is not read and its `sha256` cannot be verified",
+            ),
+            (
+                annex(
+                    None,
+                    AnnexProblem::TooLarge {
+                        reference: r(),
+                        limit_mb: 64,
+                    },
+                ),
+                "an annex: the file `annexes/budget.pdf` is larger than 64 MB, so it is not read and its `sha256` cannot be verified",
+            ),
+            (
+                annex(
+                    None,
+                    AnnexProblem::Unreadable {
+                        reference: r(),
+                        error: "Permission denied (os error 13)".into(),
+                    },
+                ),
+                "an annex: the file `annexes/budget.pdf` cannot be read (Permission denied (os error 13))",
+            ),
+        ];
+        for (found, expected) in cases {
+            assert_eq!(words(&found).message, expected);
+        }
+    }
 }
