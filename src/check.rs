@@ -296,18 +296,18 @@ fn apply_levels_and_waivers(
                 continue;
             }
             let why = if level_of(m) == Level::Off {
-                "is turned off"
+                crate::rules::consistency::Unused::RuleOff
             } else {
-                "did not fire"
+                crate::rules::consistency::Unused::DidNotFire
             };
             kept.push((
-                Finding::new(
-                    crate::rules::Code::K014,
+                k014.found(
                     w.span,
-                    format!(
-                        "this waiver of {} ({}) suppresses nothing: the rule {why}",
-                        m.code, m.name
-                    ),
+                    crate::rules::consistency::Found::UnusedWaiver {
+                        rule: m.code,
+                        name: m.name,
+                        why,
+                    },
                 ),
                 k014_level,
             ));

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -47,18 +48,12 @@ impl Rule for PeriodInverted {
             return;
         };
         if end.value < *start {
-            out.push(Self::META.finding(
+            out.push(Self::META.found(
                 end.span,
-                format!(
-                    "the convention ends on {} but starts on {}: the period is inverted",
-                    end.value, start
-                ),
-            ).with_fr(
-                format!(
-                    "la convention prend fin le {} mais commence le {}\u{a0}: la période est inversée",
-                    end.value, start
-                ),
-                None,
+                Found::PeriodInverted {
+                    start: *start,
+                    end: end.value,
+                },
             ));
         }
     }

@@ -4,6 +4,7 @@ use jiff::ToSpan;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Spanned;
+use crate::rules::consistency::{Dated, Found};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -76,46 +77,48 @@ impl Rule for DateOutsidePeriod {
 
         for m in d.milestones.items() {
             let Some(due) = m.due.spanned() else { continue };
-            let what = match m.id.get() {
-                Some(id) => format!("milestone `{id}`"),
-                None => "a milestone".to_string(),
-            };
+            let milestone = m.id.get().cloned();
             if let Some(s) = start.filter(|s| due.value < *s) {
-                out.push(Self::META.finding(
+                out.push(Self::META.found(
                     due.span,
-                    format!(
-                        "{what} is due on {}, before the convention starts ({s})",
-                        due.value
-                    ),
+                    Found::MilestoneBeforeStart {
+                        milestone,
+                        due: due.value,
+                        start: s,
+                    },
                 ));
             } else if let Some(e) = end.filter(|e| due.value > *e) {
-                out.push(Self::META.finding(
+                out.push(Self::META.found(
                     due.span,
-                    format!(
-                        "{what} is due on {}, after the convention ends ({e})",
-                        due.value
-                    ),
+                    Found::MilestoneAfterEnd {
+                        milestone,
+                        due: due.value,
+                        end: e,
+                    },
                 ));
             }
         }
 
-        let mut dated = |what: &str, verb: &str, date: &Spanned<Date>| {
+        let mut dated = |what: Dated, date: &Spanned<Date>| {
             if let Some(s) = start.filter(|s| date.value < *s) {
-                out.push(Self::META.finding(
+                out.push(Self::META.found(
                     date.span,
-                    format!(
-                        "{what} {verb} {}, before the convention starts ({s})",
-                        date.value
-                    ),
+                    Found::DatedBeforeStart {
+                        what,
+                        date: date.value,
+                        start: s,
+                    },
                 ));
             } else if let (Some(e), Some(l)) = (end, late) {
                 if date.value > l {
-                    out.push(Self::META.finding(
+                    out.push(Self::META.found(
                         date.span,
-                        format!(
-                            "{what} {verb} {}, more than {GRACE_DAYS} days after the convention ends ({e})",
-                            date.value
-                        ),
+                        Found::DatedLongAfterEnd {
+                            what,
+                            date: date.value,
+                            end: e,
+                            grace_days: GRACE_DAYS.unsigned_abs(),
+                        },
                     ));
                 }
             }
@@ -123,17 +126,14 @@ impl Rule for DateOutsidePeriod {
         if let Some(f) = d.funds.get() {
             for x in f.disbursements.items() {
                 if let Some(date) = x.date.spanned() {
-                    let what = match x.from.get() {
-                        Some(p) => format!("a disbursement from `{p}`"),
-                        None => "a disbursement".to_string(),
-                    };
-                    dated(&what, "is dated", date);
+                    let from = x.from.get().cloned();
+                    dated(Dated::Disbursement { from }, date);
                 }
             }
         }
         if let Some(a) = d.audit.get() {
             for date in a.dates.items() {
-                dated("an audit", "is planned on", date);
+                dated(Dated::Audit, date);
             }
         }
     }

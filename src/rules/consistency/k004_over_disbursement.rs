@@ -3,7 +3,7 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::rules::consistency::k003_budget_mismatch::financial_total;
-use crate::rules::consistency::{amount, currency, written_len};
+use crate::rules::consistency::{currency, written_len, Found};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -101,32 +101,15 @@ impl Rule for OverDisbursement {
             for x in &paid {
                 running += x.amount.get().copied().unwrap_or_default();
                 if running > committed {
-                    out.push(
-                        Self::META
-                            .finding(
-                                x.span,
-                                format!(
-                                    "party `{party}` pays out {} in disbursements, more than its financial contributions ({})",
-                                    amount(total, cur),
-                                    amount(committed, cur)
-                                ),
-                            )
-                            .with_help(format!(
-                                "the payments go over from this disbursement on: lower the disbursements by {}, or raise the financial contribution of `{party}`",
-                                amount(total - committed, cur)
-                            ))
-                            .with_fr(
-                                format!(
-                                    "le partenaire `{party}` verse {} au total, plus que ses contributions financières ({})",
-                                    amount(total, cur),
-                                    amount(committed, cur)
-                                ),
-                                Some(format!(
-                                    "les versements dépassent à partir de celui-ci\u{a0}: réduisez-les de {}, ou augmentez la contribution financière de `{party}`",
-                                    amount(total - committed, cur)
-                                )),
-                            ),
-                    );
+                    out.push(Self::META.found(
+                        x.span,
+                        Found::OverDisbursed {
+                            party: party.to_string(),
+                            paid: total,
+                            committed,
+                            currency: cur,
+                        },
+                    ));
                     break;
                 }
             }

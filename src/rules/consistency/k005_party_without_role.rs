@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -59,19 +60,12 @@ impl Rule for PartyWithoutRole {
         for party in cx.doc.parties.items() {
             let Some(id) = party.id.get() else { continue };
             if !with_role.contains(id) {
-                out.push(
-                    Self::META
-                        .finding(party.span, format!("party `{id}` has no role"))
-                        .with_help(format!(
-                            "add a [[role]] with `party = \"{id}\"` and its `responsibilities`"
-                        ))
-                        .with_fr(
-                            format!("le partenaire `{id}` n\u{2019}a pas de rôle"),
-                            Some(format!(
-                                "ajoutez un [[role]] avec `party = \"{id}\"` et ses `responsibilities`"
-                            )),
-                        ),
-                );
+                out.push(Self::META.found(
+                    party.span,
+                    Found::PartyWithoutRole {
+                        party: id.to_string(),
+                    },
+                ));
             }
         }
     }

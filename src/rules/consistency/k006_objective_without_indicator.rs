@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -49,25 +50,12 @@ impl Rule for ObjectiveWithoutIndicator {
             if !o.indicators.is_absent() {
                 continue;
             }
-            let what = match o.id.get() {
-                Some(id) => format!("objective `{id}`"),
-                None => "this objective".to_string(),
-            };
-            let quoi = match o.id.get() {
-                Some(id) => format!("l\u{2019}objectif `{id}`"),
-                None => "cet objectif".to_string(),
-            };
-            out.push(
-                Self::META
-                    .finding(
-                        o.indicators.span_or(o.span),
-                        format!("{what} has no indicator: nothing says how it will be evaluated"),
-                    )
-                    .with_fr(
-                        format!("{quoi} n\u{2019}a pas d\u{2019}indicateur\u{a0}: rien ne dit comment il sera évalué"),
-                        None,
-                    ),
-            );
+            out.push(Self::META.found(
+                o.indicators.span_or(o.span),
+                Found::ObjectiveWithoutIndicator {
+                    objective: o.id.get().cloned(),
+                },
+            ));
         }
     }
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Field;
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 use crate::source::Span;
 
@@ -62,15 +63,7 @@ impl Rule for ReportWithoutDue {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for r in cx.doc.reports.items() {
-            let what = match r.id.get() {
-                Some(id) => format!("report `{id}`"),
-                None => "this report".to_string(),
-            };
-            let quoi = match r.id.get() {
-                Some(id) => format!("le compte rendu `{id}`"),
-                None => "ce compte rendu".to_string(),
-            };
-            let mut ways: Vec<(&str, Span)> = [
+            let mut ways: Vec<(&'static str, Span)> = [
                 ("due", written(&r.due)),
                 ("every", written(&r.every)),
                 ("after_end_days", written(&r.after_end_days)),
@@ -79,44 +72,22 @@ impl Rule for ReportWithoutDue {
             .filter_map(|(k, s)| s.map(|s| (k, s)))
             .collect();
             match ways.len() {
-                0 => out.push(Self::META.finding(
+                0 => out.push(Self::META.found(
                     r.span,
-                    format!("{what} does not say when it is due"),
-                )
-                .with_help(
-                    "add `due = YYYY-MM-DD`, `every = \"quarterly\"` (or monthly, semiannual, annual), or `after_end_days = N`",
-                )
-                .with_fr(
-                    format!("{quoi} ne dit pas quand il est dû"),
-                    Some("ajoutez `due = AAAA-MM-JJ`, `every = \"quarterly\"` (ou monthly, semiannual, annual), ou `after_end_days = N`".into()),
+                    Found::ReportWithoutDue {
+                        report: r.id.get().cloned(),
+                    },
                 )),
                 1 => {}
                 _ => {
                     ways.sort_by_key(|(_, s)| *s);
-                    let keys: Vec<String> = ways.iter().map(|(k, _)| format!("`{k}`")).collect();
-                    out.push(
-                        Self::META
-                            .finding(
-                                ways[1].1,
-                                format!(
-                                    "{what} says when it is due in {} ways ({}): only one applies",
-                                    ways.len(),
-                                    keys.join(", ")
-                                ),
-                            )
-                            .with_help(format!(
-                                "keep only one of {}",
-                                keys.join(", ")
-                            ))
-                            .with_fr(
-                                format!(
-                                    "{quoi} fixe son échéance de {} façons ({})\u{a0}: une seule s\u{2019}applique",
-                                    ways.len(),
-                                    keys.join(", ")
-                                ),
-                                Some(format!("ne conservez qu\u{2019}une des clés {}", keys.join(", "))),
-                            ),
-                    );
+                    out.push(Self::META.found(
+                        ways[1].1,
+                        Found::ReportDueManyWays {
+                            report: r.id.get().cloned(),
+                            keys: ways.iter().map(|(k, _)| *k).collect(),
+                        },
+                    ));
                 }
             }
         }

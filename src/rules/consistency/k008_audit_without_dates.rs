@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -48,17 +49,7 @@ impl Rule for AuditWithoutDates {
         };
         let dates = &audit.value.dates;
         if dates.is_absent() {
-            out.push(
-                Self::META
-                    .finding(
-                        dates.span_or(audit.span),
-                        "the audit gives no dates for its evaluations and controls",
-                    )
-                    .with_fr(
-                        "le contrôle ne fixe aucune date pour ses évaluations et vérifications",
-                        None,
-                    ),
-            );
+            out.push(Self::META.found(dates.span_or(audit.span), Found::AuditWithoutDates));
         }
     }
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Kind;
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -69,7 +70,7 @@ impl Rule for TerminationWithoutDispositions {
             .and_then(|f| f.budget.get())
             .is_some_and(|b| b.is_zero());
         if cx.kind == Kind::Gestion {
-            let missing: Vec<String> = [
+            let missing: Vec<&'static str> = [
                 ("assets", t.assets.is_absent()),
                 ("staff", t.staff.is_absent()),
                 ("surplus", t.surplus.is_absent() && !no_money),
@@ -77,39 +78,13 @@ impl Rule for TerminationWithoutDispositions {
             ]
             .into_iter()
             .filter(|(_, absent)| *absent)
-            .map(|(k, _)| format!("`{k}`"))
+            .map(|(k, _)| k)
             .collect();
             if !missing.is_empty() {
-                out.push(
-                    Self::META
-                        .finding(
-                            span,
-                            format!(
-                                "the termination clause of a gestion convention does not settle {}",
-                                missing.join(", ")
-                            ),
-                        )
-                        .with_help(format!(
-                            "add {} to [termination]: what becomes of the assets, the staff, a surplus and a deficit",
-                            missing.join(", ")
-                        ))
-                        .with_fr(
-                            format!(
-                                "la clause de résiliation d\u{2019}une convention de gestion ne règle pas {}",
-                                missing.join(", ")
-                            ),
-                            Some(format!(
-                                "ajoutez {} à [termination]\u{a0}: ce que deviennent les biens, le personnel, un excédent et un déficit",
-                                missing.join(", ")
-                            )),
-                        ),
-                );
+                out.push(Self::META.found(span, Found::GestionDispositionsMissing { missing }));
             }
         } else if t.assets.is_absent() && t.surplus.is_absent() && t.deficit.is_absent() {
-            out.push(Self::META.finding(
-                span,
-                "the termination clause says nothing of the assets, a surplus or a deficit",
-            ).with_fr("la clause de résiliation ne dit rien des biens, d\u{2019}un excédent ni d\u{2019}un déficit", None));
+            out.push(Self::META.found(span, Found::NoDisposition));
         }
     }
 }

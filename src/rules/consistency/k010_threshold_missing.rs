@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::DecisionRule;
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -52,10 +53,7 @@ impl Rule for ThresholdMissing {
             return;
         };
         if rule.value == DecisionRule::QualifiedMajority && d.threshold.is_absent() {
-            out.push(Self::META.finding(
-                rule.span,
-                "the decision rule is a qualified majority, but no `threshold` says how large",
-            ).with_fr("la règle de décision est la majorité qualifiée, mais aucun `threshold` n\u{2019}en fixe le seuil", None));
+            out.push(Self::META.found(rule.span, Found::ThresholdMissing));
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -60,9 +61,6 @@ impl Rule for NoCoordinator {
         {
             return;
         }
-        out.push(Self::META.finding(
-            first.span,
-            "no role is marked `coordinator = true`: no partner coordinates the partnership",
-        ).with_fr("aucun rôle ne porte `coordinator = true`\u{a0}: aucun partenaire ne coordonne le partenariat", None));
+        out.push(Self::META.found(first.span, Found::NoCoordinator));
     }
 }

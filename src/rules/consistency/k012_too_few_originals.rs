@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Signing;
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -54,35 +55,13 @@ impl Rule for TooFewOriginals {
         };
         let parties = cx.doc.parties.items().len();
         if usize::try_from(copies.value).is_ok_and(|n| n < parties) {
-            out.push(
-                Self::META
-                    .finding(
-                        copies.span,
-                        format!(
-                            "{parties} parties sign on paper, but only {} original{} {} made",
-                            copies.value,
-                            if copies.value == 1 { "" } else { "s" },
-                            if copies.value == 1 { "is" } else { "are" },
-                        ),
-                    )
-                    .with_help(format!(
-                        "set `copies = {parties}`, so that each party keeps a signed original"
-                    ))
-                    .with_fr(
-                        format!(
-                            "{parties} partenaires signent sur papier, mais seulement {} {}",
-                            copies.value,
-                            if copies.value <= 1 {
-                                "original est établi"
-                            } else {
-                                "originaux sont établis"
-                            },
-                        ),
-                        Some(format!(
-                            "indiquez `copies = {parties}`, afin que chaque partenaire conserve un original signé"
-                        )),
-                    ),
-            );
+            out.push(Self::META.found(
+                copies.span,
+                Found::TooFewOriginals {
+                    parties,
+                    copies: copies.value,
+                },
+            ));
         }
     }
 }

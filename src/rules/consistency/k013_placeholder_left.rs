@@ -2,6 +2,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
+use crate::rules::consistency::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 use crate::value::{Node, Value};
 
@@ -73,17 +74,9 @@ impl Rule for PlaceholderLeft {
 fn scan(node: &Node, out: &mut Vec<Finding>) {
     match &node.value {
         Value::String(s) => {
-            if let Some(found) = placeholder(s) {
+            if let Some(placeholder) = placeholder(s) {
                 out.push(
-                    PlaceholderLeft::META
-                        .finding(
-                            node.span,
-                            format!("this text still holds the placeholder `{found}`"),
-                        )
-                        .with_fr(
-                            format!("ce texte contient encore l\u{2019}espace réservé `{found}`"),
-                            None,
-                        ),
+                    PlaceholderLeft::META.found(node.span, Found::PlaceholderLeft { placeholder }),
                 );
             }
         }

@@ -5,7 +5,7 @@ use crate::rules::Rule;
 use crate::value::{Node, Value};
 
 mod found;
-pub use found::Found;
+pub use found::{Dated, Found, Unused};
 
 pub mod k001_period_inverted;
 pub mod k002_date_outside_period;
@@ -39,9 +39,6 @@ pub static RULES: &[&dyn Rule] = &[
     &k013_placeholder_left::PlaceholderLeft,
     &k014_unused_waiver::UnusedWaiver,
 ];
-
-// (Until every rule of the family writes its words in the catalogue.)
-pub(crate) use crate::present::catalogue::amount;
 
 /// The convention's currency, when valid.
 pub(crate) fn currency(doc: &Document) -> Option<Currency> {

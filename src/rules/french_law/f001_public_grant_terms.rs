@@ -3,8 +3,8 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::grants::{pairs, public_grants};
-use crate::rules::french_law::{applies, euros};
-use crate::rules::{Context, Levels, Rule, RuleMeta, Violation};
+use crate::rules::french_law::{applies, Found};
+use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 /// The threshold of décret n° 2001-495, art. 1: 23 000 euros a year.
 pub const THRESHOLD: Decimal = Decimal::from_parts(23000, 0, 0, false, 0);
@@ -64,42 +64,6 @@ declare_rule! {
     }
 }
 
-/// F001's finding: one giver, one beneficiary, their annual amount.
-#[derive(Debug, PartialEq)]
-pub struct ConditionsOfUseMissing {
-    pub giver: String,
-    pub beneficiary: String,
-    pub annual_amount: Decimal,
-}
-
-impl Violation for ConditionsOfUseMissing {
-    fn message(&self) -> String {
-        format!(
-            "the public grants of `{}` to `{}` come to {} a year, over {}, and the convention does not state their conditions of use",
-            self.giver,
-            self.beneficiary,
-            euros(self.annual_amount),
-            euros(THRESHOLD)
-        )
-    }
-    fn fix_title(&self) -> Option<String> {
-        Some(PublicGrantTerms::META.help.to_string())
-    }
-    fn french(&self) -> Option<(String, Option<String>)> {
-        use crate::rules::french_law::euros_fr;
-        Some((
-            format!(
-                "les subventions publiques de `{}` à `{}` atteignent {} par an, au-delà de {}, et la convention n\u{2019}en fixe pas les conditions d\u{2019}utilisation",
-                self.giver,
-                self.beneficiary,
-                euros_fr(self.annual_amount),
-                euros_fr(THRESHOLD)
-            ),
-            None,
-        ))
-    }
-}
-
 impl Rule for PublicGrantTerms {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -115,12 +79,15 @@ impl Rule for PublicGrantTerms {
         for pair in pairs(public_grants(cx.doc)) {
             let annual_amount = pair.annual_amount(cx.doc);
             if annual_amount > THRESHOLD {
-                let v = ConditionsOfUseMissing {
-                    giver: pair.giver.to_string(),
-                    beneficiary: pair.beneficiary.to_string(),
-                    annual_amount,
-                };
-                out.push(Self::META.violation(funds.span, &v));
+                out.push(Self::META.found(
+                    funds.span,
+                    Found::ConditionsOfUseMissing {
+                        giver: pair.giver.to_string(),
+                        beneficiary: pair.beneficiary.to_string(),
+                        annual_amount,
+                        threshold: THRESHOLD,
+                    },
+                ));
             }
         }
     }

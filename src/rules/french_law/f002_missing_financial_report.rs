@@ -4,8 +4,8 @@ use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::grants::{pairs, public_grants};
 use crate::model::{Field, ReportKind};
-use crate::rules::french_law::{applies, years};
-use crate::rules::{Context, Levels, Rule, RuleMeta, Violation};
+use crate::rules::french_law::{applies, Found};
+use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it checks
@@ -70,46 +70,6 @@ declare_rule! {
     }
 }
 
-/// F002's finding: one giver, one beneficiary, the budget years whose
-/// compte rendu financier is not scheduled.
-#[derive(Debug, PartialEq)]
-pub struct FinancialReportMissing {
-    pub giver: String,
-    pub beneficiary: String,
-    pub years: Vec<i64>,
-}
-
-impl Violation for FinancialReportMissing {
-    fn message(&self) -> String {
-        let s = if self.years.len() == 1 { "" } else { "s" };
-        format!(
-            "no financial report from `{}` to `{}` is due within six months of the end of budget year{s} {}",
-            self.beneficiary,
-            self.giver,
-            years(&self.years)
-        )
-    }
-    fn fix_title(&self) -> Option<String> {
-        Some(MissingFinancialReport::META.help.to_string())
-    }
-    fn french(&self) -> Option<(String, Option<String>)> {
-        let of = if self.years.len() == 1 {
-            "de l\u{2019}exercice"
-        } else {
-            "des exercices"
-        };
-        Some((
-            format!(
-                "aucun compte rendu financier de `{}` à `{}` n\u{2019}est dû dans les six mois suivant la fin {of} {}",
-                self.beneficiary,
-                self.giver,
-                crate::rules::french_law::years_fr(&self.years)
-            ),
-            None,
-        ))
-    }
-}
-
 /// The window of year `y`: from the earlier of `end` and 31 December to
 /// 30 June of the next year, both included.
 fn window(y: i64, end: Option<Date>) -> Option<(Date, Date)> {
@@ -168,12 +128,14 @@ impl Rule for MissingFinancialReport {
                 continue;
             }
             let span = pair.grants[0].span;
-            let v = FinancialReportMissing {
-                giver: pair.giver.to_string(),
-                beneficiary: pair.beneficiary.to_string(),
-                years: missing,
-            };
-            out.push(Self::META.violation(span, &v));
+            out.push(Self::META.found(
+                span,
+                Found::FinancialReportMissing {
+                    giver: pair.giver.to_string(),
+                    beneficiary: pair.beneficiary.to_string(),
+                    years: missing,
+                },
+            ));
         }
     }
 }

@@ -4,8 +4,8 @@ use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::grants::{is_association_or_foundation, public_grants};
 use crate::model::ClauseKind;
-use crate::rules::french_law::applies;
-use crate::rules::{Context, Levels, Rule, RuleMeta, Violation};
+use crate::rules::french_law::{applies, Found};
+use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it checks
@@ -61,38 +61,6 @@ declare_rule! {
     }
 }
 
-/// F003's finding: the beneficiary and the givers of its public grants.
-#[derive(Debug, PartialEq)]
-pub struct CommitmentNotRecalled {
-    pub beneficiary: String,
-    pub givers: Vec<String>,
-}
-
-impl Violation for CommitmentNotRecalled {
-    fn message(&self) -> String {
-        let who: Vec<String> = self.givers.iter().map(|g| format!("`{g}`")).collect();
-        format!(
-            "`{}` receives a public grant from {} and the convention does not recall its contrat d'engagement républicain",
-            self.beneficiary,
-            crate::rules::clauses::join_and(&who)
-        )
-    }
-    fn fix_title(&self) -> Option<String> {
-        Some(RepublicanCommitment::META.help.to_string())
-    }
-    fn french(&self) -> Option<(String, Option<String>)> {
-        let who: Vec<String> = self.givers.iter().map(|g| format!("`{g}`")).collect();
-        Some((
-            format!(
-                "`{}` reçoit une subvention publique de {} et la convention ne rappelle pas son contrat d\u{2019}engagement républicain",
-                self.beneficiary,
-                crate::rules::french_law::et(&who)
-            ),
-            None,
-        ))
-    }
-}
-
 impl Rule for RepublicanCommitment {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -105,7 +73,8 @@ impl Rule for RepublicanCommitment {
         if crate::due::signing_date(cx.doc).is_some_and(|d| d < date(2022, 1, 2)) {
             return;
         }
-        let mut found: Vec<CommitmentNotRecalled> = Vec::new();
+        // Each beneficiary, with the givers of its grants in file order.
+        let mut found: Vec<(&str, Vec<String>)> = Vec::new();
         for g in public_grants(cx.doc) {
             if !cx
                 .doc
@@ -114,20 +83,23 @@ impl Rule for RepublicanCommitment {
             {
                 continue;
             }
-            match found.iter_mut().find(|f| f.beneficiary == g.beneficiary) {
-                Some(f) if !f.givers.iter().any(|x| x == g.giver) => {
-                    f.givers.push(g.giver.to_string())
+            match found.iter_mut().find(|(b, _)| *b == g.beneficiary) {
+                Some((_, givers)) if !givers.iter().any(|x| x == g.giver) => {
+                    givers.push(g.giver.to_string())
                 }
                 Some(_) => {}
-                None => found.push(CommitmentNotRecalled {
-                    beneficiary: g.beneficiary.to_string(),
-                    givers: vec![g.giver.to_string()],
-                }),
+                None => found.push((g.beneficiary, vec![g.giver.to_string()])),
             }
         }
-        for v in found {
-            let span = cx.doc.party(&v.beneficiary).map(|p| p.span);
-            out.push(Self::META.violation(span.unwrap_or(cx.header()), &v));
+        for (beneficiary, givers) in found {
+            let span = cx.doc.party(beneficiary).map(|p| p.span);
+            out.push(Self::META.found(
+                span.unwrap_or(cx.header()),
+                Found::CommitmentNotRecalled {
+                    beneficiary: beneficiary.to_string(),
+                    givers,
+                },
+            ));
         }
     }
 }

@@ -3,8 +3,8 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::grants::{is_association_or_foundation, pairs, public_grants};
-use crate::rules::french_law::{applies, euros};
-use crate::rules::{Context, Levels, Rule, RuleMeta, Violation};
+use crate::rules::french_law::{applies, Found};
+use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 /// The threshold of code de commerce, art. D612-5: 153 000 euros.
 pub const THRESHOLD: Decimal = Decimal::from_parts(153000, 0, 0, false, 0);
@@ -54,39 +54,6 @@ declare_rule! {
     }
 }
 
-/// F004's finding: the beneficiary and the annual amount it receives.
-#[derive(Debug, PartialEq)]
-pub struct AuditorThresholdReached {
-    pub beneficiary: String,
-    pub annual_amount: Decimal,
-}
-
-impl Violation for AuditorThresholdReached {
-    fn message(&self) -> String {
-        format!(
-            "`{}` receives {} a year of financial public grants in this convention, over {}: it may have to appoint a commissaire aux comptes",
-            self.beneficiary,
-            euros(self.annual_amount),
-            euros(THRESHOLD)
-        )
-    }
-    fn fix_title(&self) -> Option<String> {
-        Some(StatutoryAuditor::META.help.to_string())
-    }
-    fn french(&self) -> Option<(String, Option<String>)> {
-        use crate::rules::french_law::euros_fr;
-        Some((
-            format!(
-                "`{}` reçoit dans cette convention {} par an de subventions publiques en numéraire, au-delà de {}\u{a0}: elle peut être tenue de nommer un commissaire aux comptes",
-                self.beneficiary,
-                euros_fr(self.annual_amount),
-                euros_fr(THRESHOLD)
-            ),
-            None,
-        ))
-    }
-}
-
 impl Rule for StatutoryAuditor {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -110,11 +77,14 @@ impl Rule for StatutoryAuditor {
                 continue;
             };
             if annual_amount > THRESHOLD && is_association_or_foundation(party) {
-                let v = AuditorThresholdReached {
-                    beneficiary: beneficiary.to_string(),
-                    annual_amount,
-                };
-                out.push(Self::META.violation(party.span, &v));
+                out.push(Self::META.found(
+                    party.span,
+                    Found::AuditorThresholdReached {
+                        beneficiary: beneficiary.to_string(),
+                        annual_amount,
+                        threshold: THRESHOLD,
+                    },
+                ));
             }
         }
     }

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::due::DueKind;
 use crate::model::Status;
+use crate::rules::lifecycle::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -61,39 +62,15 @@ impl Rule for OverdueMilestone {
             if item.kind != DueKind::Milestone || !item.is_overdue() {
                 continue;
             }
-            let title = item
-                .title
-                .as_deref()
-                .map(|t| format!(" ({t})"))
-                .unwrap_or_default();
-            out.push(
-                Self::META
-                    .finding(
-                        item.span,
-                        format!(
-                            "milestone `{}`{title} was due on {} and is not recorded as done: {}",
-                            item.id,
-                            item.due,
-                            super::overdue_by(item.due, cx.as_of)
-                        ),
-                    )
-                    .with_help(format!(
-                        "if it was reached, record the date: `[tracking] milestones = {{ {} = YYYY-MM-DD }}`; otherwise agree a new date by an amendment",
-                        item.id
-                    ))
-                    .with_fr(
-                        format!(
-                            "l\u{2019}étape `{}`{title} était prévue le {} et n\u{2019}est pas enregistrée comme atteinte\u{a0}: {}",
-                            item.id,
-                            item.due,
-                            super::en_retard(item.due, cx.as_of)
-                        ),
-                        Some(format!(
-                            "si elle a été atteinte, inscrivez-en la date\u{a0}: `[tracking] milestones = {{ {} = AAAA-MM-JJ }}`\u{202f}; sinon convenez d\u{2019}une nouvelle date par avenant",
-                            item.id
-                        )),
-                    ),
-            );
+            out.push(Self::META.found(
+                item.span,
+                Found::MilestoneOverdue {
+                    milestone: item.id.clone(),
+                    title: item.title.clone(),
+                    due: item.due,
+                    days_late: crate::due::days_between(item.due, cx.as_of),
+                },
+            ));
         }
     }
 }

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::due::DueKind;
 use crate::model::Status;
+use crate::rules::lifecycle::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -69,47 +70,21 @@ impl Rule for OverdueReport {
             if item.kind != DueKind::Report || !item.is_overdue() {
                 continue;
             }
-            let kind = item
-                .report_kind
-                .map(|k| format!(" ({k})"))
-                .unwrap_or_default();
             // A periodic report names its period; a single due date does not.
             let period = match (item.every, item.period_start, item.period_end) {
-                (Some(_), Some(s), Some(e)) => format!(" for the period {s} to {e}"),
-                _ => String::new(),
+                (Some(_), Some(s), Some(e)) => Some((s, e)),
+                _ => None,
             };
-            out.push(
-                Self::META
-                    .finding(
-                        item.span,
-                        format!(
-                            "report `{}`{kind}{period} was due on {} and no submission is recorded: {}",
-                            item.id,
-                            item.due,
-                            super::overdue_by(item.due, cx.as_of)
-                        ),
-                    )
-                    .with_help(format!(
-                        "send the report and record the date: `[tracking] reports = {{ {} = [YYYY-MM-DD] }}`",
-                        item.id
-                    ))
-                    .with_fr(
-                        format!(
-                            "le compte rendu `{}`{kind}{} était dû le {} et aucune transmission n\u{2019}est enregistrée\u{a0}: {}",
-                            item.id,
-                            match (item.every, item.period_start, item.period_end) {
-                                (Some(_), Some(s), Some(e)) => format!(" pour la période du {s} au {e}"),
-                                _ => String::new(),
-                            },
-                            item.due,
-                            super::en_retard(item.due, cx.as_of)
-                        ),
-                        Some(format!(
-                            "transmettez le compte rendu et inscrivez-en la date\u{a0}: `[tracking] reports = {{ {} = [AAAA-MM-JJ] }}`",
-                            item.id
-                        )),
-                    ),
-            );
+            out.push(Self::META.found(
+                item.span,
+                Found::ReportOverdue {
+                    report: item.id.clone(),
+                    kind: item.report_kind,
+                    period,
+                    due: item.due,
+                    days_late: crate::due::days_between(item.due, cx.as_of),
+                },
+            ));
         }
     }
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Field, Renewal, Status};
+use crate::rules::lifecycle::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -67,27 +68,13 @@ impl Rule for Expired {
         if end.value >= cx.as_of {
             return;
         }
-        let ago = crate::due::days_between(end.value, cx.as_of);
-        out.push(
-            Self::META
-                .finding(
-                    end.span,
-                    format!(
-                        "the convention ended on {} ({} ago) but its status is still `{}`",
-                        end.value,
-                        super::days(ago),
-                        cx.status
-                    ),
-                )
-                .with_fr(
-                    format!(
-                "la convention a pris fin le {} (il y a {}) mais son statut est toujours `{}`",
-                end.value,
-                super::jours(ago),
-                cx.status
-            ),
-                    None,
-                ),
-        );
+        out.push(Self::META.found(
+            end.span,
+            Found::Expired {
+                end: end.value,
+                days_ago: crate::due::days_between(end.value, cx.as_of),
+                status: cx.status,
+            },
+        ));
     }
 }

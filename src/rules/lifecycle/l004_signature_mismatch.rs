@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Document, Signature};
+use crate::rules::lifecycle::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -101,26 +102,14 @@ impl Rule for SignatureMismatch {
             if fp.value.trim().eq_ignore_ascii_case(current) {
                 continue;
             }
-            out.push(
-                Self::META
-                    .finding(
-                        fp.span,
-                        format!(
-                            "the terms changed since party `{party}` signed on {date}: its signature's fingerprint is not that of the current terms"
-                        ),
-                    )
-                    .with_help(format!(
-                        "restore the terms `{party}` signed, or have it sign the current ones: a new [[signature]] with `fingerprint = \"{current}\"`"
-                    ))
-                    .with_fr(
-                        format!(
-                            "les clauses ont changé depuis la signature du partenaire `{party}` le {date}\u{a0}: l\u{2019}empreinte de sa signature n\u{2019}est pas celle des clauses actuelles"
-                        ),
-                        Some(format!(
-                            "rétablissez les clauses que `{party}` a signées, ou faites-lui signer les clauses actuelles\u{a0}: `pacte sign FICHIER --party {party} --name NOM`, ou un nouveau [[signature]] avec `fingerprint = \"{current}\"`"
-                        )),
-                    ),
-            );
+            out.push(Self::META.found(
+                fp.span,
+                Found::SignedOtherTerms {
+                    party: party.to_string(),
+                    signed_on: *date,
+                    fingerprint: current.to_string(),
+                },
+            ));
         }
     }
 }

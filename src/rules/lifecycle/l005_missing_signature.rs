@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Status;
+use crate::rules::lifecycle::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -63,33 +64,14 @@ impl Rule for MissingSignature {
             if signatures.iter().any(|s| s.party.get() == Some(id)) {
                 continue;
             }
-            let name = party
-                .name
-                .get()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            out.push(
-                Self::META
-                    .finding(
-                        party.span,
-                        format!(
-                            "party `{id}`{name} has not signed, but the convention's status is `{}`",
-                            cx.status
-                        ),
-                    )
-                    .with_help(format!(
-                        "record its signature with `pacte sign FILE --party {id} --name NAME`, or write a [[signature]] with `party = \"{id}\"`, `name`, `date` and the `fingerprint` that `pacte fingerprint FILE` gives; or keep `status = \"draft\"` until it signs"
-                    ))
-                    .with_fr(
-                        format!(
-                            "le partenaire `{id}`{name} n\u{2019}a pas signé, mais le statut de la convention est `{}`",
-                            cx.status
-                        ),
-                        Some(format!(
-                            "enregistrez sa signature avec `pacte sign FICHIER --party {id} --name NOM`, ou écrivez un [[signature]] avec `party = \"{id}\"`, `name`, `date` et l\u{2019}`fingerprint` que donne `pacte fingerprint FICHIER`\u{202f}; ou conservez `status = \"draft\"` jusqu\u{2019}à sa signature"
-                        )),
-                    ),
-            );
+            out.push(Self::META.found(
+                party.span,
+                Found::NotSigned {
+                    party: id.to_string(),
+                    name: party.name.get().cloned(),
+                    status: cx.status,
+                },
+            ));
         }
     }
 }

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Document;
+use crate::rules::lifecycle::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -71,15 +72,6 @@ fn spent(doc: &Document, as_of: Date, line: Option<&str>) -> Decimal {
         .sum()
 }
 
-fn money(amount: Decimal, currency: &str) -> String {
-    let a = amount.normalize();
-    if currency.is_empty() {
-        a.to_string()
-    } else {
-        format!("{a} {currency}")
-    }
-}
-
 impl Rule for Overspent {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -92,34 +84,18 @@ impl Rule for Overspent {
         if cx.doc.expenses_as_of(cx.as_of).next().is_none() {
             return;
         }
-        let currency = cx
-            .doc
-            .convention
-            .currency
-            .get()
-            .map(|c| c.code())
-            .unwrap_or("");
+        let currency = cx.doc.convention.currency.get().copied();
         if let Some(budget) = funds.budget.spanned() {
             let total = spent(cx.doc, cx.as_of, None);
             if total > budget.value {
-                out.push(Self::META.finding(
+                out.push(Self::META.found(
                     budget.span,
-                    format!(
-                        "the expenses recorded up to {} add up to {}, over the budget of {} by {}",
-                        cx.as_of,
-                        money(total, currency),
-                        money(budget.value, currency),
-                        money(total - budget.value, currency)
-                    ),
-                ).with_fr(
-                    format!(
-                        "les dépenses enregistrées jusqu\u{2019}au {} totalisent {}, soit {} de plus que le budget de {}",
-                        cx.as_of,
-                        money(total, currency),
-                        money(total - budget.value, currency),
-                        money(budget.value, currency)
-                    ),
-                    None,
+                    Found::ExpensesOverBudget {
+                        as_of: cx.as_of,
+                        spent: total,
+                        budget: budget.value,
+                        currency,
+                    },
                 ));
             }
         }
@@ -129,24 +105,15 @@ impl Rule for Overspent {
             };
             let total = spent(cx.doc, cx.as_of, Some(label));
             if total > *amount {
-                out.push(Self::META.finding(
+                out.push(Self::META.found(
                     line.amount.span_or(line.span),
-                    format!(
-                        "the expenses recorded against the budget line \"{label}\" up to {} add up to {}, over its {} by {}",
-                        cx.as_of,
-                        money(total, currency),
-                        money(*amount, currency),
-                        money(total - *amount, currency)
-                    ),
-                ).with_fr(
-                    format!(
-                        "les dépenses enregistrées sur la ligne budgétaire «\u{a0}{label}\u{a0}» jusqu\u{2019}au {} totalisent {}, soit {} de plus que son montant de {}",
-                        cx.as_of,
-                        money(total, currency),
-                        money(total - *amount, currency),
-                        money(*amount, currency)
-                    ),
-                    None,
+                    Found::ExpensesOverLine {
+                        line: label.clone(),
+                        as_of: cx.as_of,
+                        spent: total,
+                        amount: *amount,
+                        currency,
+                    },
                 ));
             }
         }
@@ -191,6 +158,5 @@ mod tests {
         assert_eq!(spent(&doc, as_of, Some("Technique")), d("0.25"));
         assert_eq!(spent(&doc, as_of, None), d("100.25"));
         assert_eq!(spent(&doc, as_of, Some("Communication")), d("0"));
-        assert_eq!(money(d("12000.00"), "EUR"), "12000 EUR");
     }
 }

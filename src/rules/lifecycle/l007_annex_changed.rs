@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::Field;
+use crate::rules::lifecycle::{AnnexProblem, Found};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -58,53 +59,41 @@ impl Rule for AnnexChanged {
             let Some(hash) = annex.sha256.spanned() else {
                 continue;
             };
-            let name = annex
-                .title
-                .get()
-                .map(|t| format!("annex \"{t}\""))
-                .unwrap_or_else(|| "an annex".into());
+            let title = annex.title.get().cloned();
             let reference = match &annex.reference {
-                Field::Ok(r) => r.value.as_str(),
+                Field::Ok(r) => r.value.clone(),
                 Field::Invalid(_) => continue,
                 Field::Absent | Field::Empty(_) => {
-                    out.push(
-                        Self::META
-                            .finding(
-                                hash.span,
-                                format!(
-                                    "{name} has a `sha256` but no `ref`: there is no file to verify"
-                                ),
-                            )
-                            .with_help(
-                                "add `ref = \"annexes/….pdf\"`, the path of the annex file relative to the convention",
-                            ),
-                    );
+                    out.push(Self::META.found(
+                        hash.span,
+                        Found::AnnexUnverified {
+                            title,
+                            problem: AnnexProblem::NoReference,
+                        },
+                    ));
                     continue;
                 }
             };
             use crate::workspace::Refusal;
-            let message = match crate::annex::sha256(cx.workspace_root, cx.base_dir, reference) {
-                Err(Refusal::Missing) => format!(
-                    "{name}: the file `{reference}` is missing, so its `sha256` cannot be verified"
-                ),
-                Err(Refusal::NotRegularInside) => format!(
-                    "{name}: `{reference}` is not a regular file inside the workspace root, so it is not read and its `sha256` cannot be verified"
-                ),
-                Err(Refusal::TooLarge(limit)) => format!(
-                    "{name}: the file `{reference}` is larger than {} MB, so it is not read and its `sha256` cannot be verified",
-                    limit >> 20
-                ),
-                Err(e) => format!("{name}: the file `{reference}` cannot be read ({e})"),
+            let problem = match crate::annex::sha256(cx.workspace_root, cx.base_dir, &reference) {
+                Err(Refusal::Missing) => AnnexProblem::Missing { reference },
+                Err(Refusal::NotRegularInside) => AnnexProblem::NotRegularInside { reference },
+                Err(Refusal::TooLarge(limit)) => AnnexProblem::TooLarge {
+                    reference,
+                    limit_mb: limit >> 20,
+                },
+                Err(e) => AnnexProblem::Unreadable {
+                    reference,
+                    error: e.to_string(),
+                },
                 Ok(actual) => {
                     if actual.eq_ignore_ascii_case(hash.value.trim()) {
                         continue;
                     }
-                    format!(
-                        "{name}: the file `{reference}` changed since its `sha256` was recorded (it is now {actual})"
-                    )
+                    AnnexProblem::Changed { reference, actual }
                 }
             };
-            out.push(Self::META.finding(hash.span, message));
+            out.push(Self::META.found(hash.span, Found::AnnexUnverified { title, problem }));
         }
     }
 }

@@ -10,6 +10,8 @@ mod consistency;
 mod french_law;
 mod governance;
 mod lifecycle;
+#[cfg(test)]
+mod proofread;
 mod structure;
 
 pub(super) fn words(message: &Message) -> Words {
