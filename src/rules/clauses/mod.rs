@@ -46,15 +46,6 @@ pub static RULES: &[&dyn Rule] = &[
     &c015_missing_repayment::MissingRepayment,
 ];
 
-/// Joins phrases for a message: "a", "a and b", "a, b and c".
-pub(crate) fn join_and(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// The clause's table, when present and valid. Absent: `absent` is reported
 /// (at the `[convention]` header); invalid: silence, S003 reports it.
 pub(crate) fn table<'a, T>(
@@ -107,15 +98,6 @@ pub(crate) fn missing_keys<K: Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lists_read_as_english() {
-        let parts = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_and(&[]), "");
-        assert_eq!(join_and(&parts(&["a"])), "a");
-        assert_eq!(join_and(&parts(&["a", "b"])), "a and b");
-        assert_eq!(join_and(&parts(&["a", "b", "c"])), "a, b and c");
-    }
 
     #[test]
     fn a_lone_missing_key_is_pointed_at_several_at_the_table() {

@@ -32,12 +32,3 @@ pub(crate) fn applies(cx: &Context<'_>) -> bool {
             .is_some_and(|c| c.code() == "EUR")
 }
 
-/// A French list: `a`, `a et b`, `a, b et c`. (Still used by the clauses
-/// family, C008 and C015; the catalogue has its own copy.)
-pub(crate) fn et(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
-    }
-}
