@@ -222,4 +222,54 @@ mod tests {
         assert_eq!(p(","), None);
         assert_eq!(p("1,2,3"), None);
     }
+
+    /// The S001 findings of a TOML text, rewritten.
+    fn rewritten(text: &str) -> Vec<Found> {
+        let findings = crate::parse::toml::parse(text)
+            .issues
+            .into_iter()
+            .map(|i| Finding::of(Code::S001, i.span, (*i.found).into()))
+            .collect();
+        rewrite(text, Syntax::Toml, findings)
+            .into_iter()
+            .map(|f| match f.message {
+                Message::Structure(found) => found,
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_reader_s_errors_are_recognised_by_their_problem() {
+        assert_eq!(
+            rewritten("[party]\nid = \"a\"\n[party]\nid = \"b\"\n"),
+            [Found::TableWrittenTwice {
+                name: "party".into()
+            }]
+        );
+        assert_eq!(
+            rewritten("[convention]\ntitle = Atelier\n"),
+            [Found::UnquotedText {
+                key: "title".into(),
+                value: "Atelier".into()
+            }]
+        );
+        assert_eq!(
+            rewritten("[funds]\nbudget = 18 000\n"),
+            [Found::NotATomlNumber {
+                key: "budget".into(),
+                value: "18 000".into(),
+                plain: "18000".into(),
+                faults: vec![NumberFault::Space]
+            }]
+        );
+        // A key written twice in one table stays the reader's finding.
+        assert!(matches!(
+            rewritten("[convention]\nid = \"a\"\nid = \"b\"\n")[..],
+            [Found::Syntax {
+                problem: SyntaxProblem::DuplicateKey,
+                ..
+            }]
+        ));
+    }
 }

@@ -335,6 +335,8 @@ pub enum SyntaxProblem {
     Unquoted,
     /// A value that is not a TOML value.
     InvalidValue,
+    /// A number the reader cannot read.
+    InvalidNumber,
     /// Something after the value on its line.
     TrailingContent,
     /// A `\` escape that does not exist.
@@ -385,13 +387,28 @@ impl SyntaxProblem {
             || starts("missing assignment between key-value pairs")
         {
             MissingEquals
-        } else if starts("unquoted keys cannot be empty") || starts("invalid unquoted key") {
+        } else if starts("unquoted keys cannot be empty")
+            || starts("invalid unquoted key")
+            || starts("invalid key,")
+            || m == "invalid key"
+        {
             InvalidKey
         } else if starts("duplicate key") {
             DuplicateKey
         } else if starts("string values must be quoted") {
             Unquoted
-        } else if starts("invalid value") || starts("missing value") {
+        } else if starts("invalid integer number")
+            || starts("invalid float")
+            || starts("invalid exponent")
+            || starts("invalid fraction")
+            || starts("invalid mantissa")
+            || starts("invalid hexadecimal number")
+            || starts("invalid binary number")
+            || starts("invalid octal number")
+            || starts("unexpected leading zero")
+        {
+            InvalidNumber
+        } else if starts("invalid value") || starts("invalid boolean") || starts("missing value") {
             InvalidValue
         } else if starts("unexpected key or value") || starts("unexpected content") {
             TrailingContent
@@ -424,6 +441,8 @@ impl SyntaxProblem {
             MixedBlock
         } else if has("while scanning a quoted scalar") {
             UnclosedString
+        } else if has("while parsing a quoted scalar") {
+            InvalidEscape
         } else if has("while parsing a flow sequence") || has("while parsing a flow mapping") {
             UnclosedFlow
         } else if has("unknown anchor") {
@@ -463,6 +482,14 @@ mod tests {
             SyntaxProblem::DuplicateKey
         );
         assert_eq!(
+            SyntaxProblem::of_toml("invalid boolean, expected `false`"),
+            SyntaxProblem::InvalidValue
+        );
+        assert_eq!(
+            SyntaxProblem::of_toml("invalid float, expected digits"),
+            SyntaxProblem::InvalidNumber
+        );
+        assert_eq!(
             SyntaxProblem::of_toml("something new"),
             SyntaxProblem::Other
         );
@@ -473,6 +500,16 @@ mod tests {
         assert_eq!(
             SyntaxProblem::of_yaml("mapping values are not allowed in this context"),
             SyntaxProblem::Indentation
+        );
+        assert_eq!(
+            SyntaxProblem::of_yaml(
+                "while scanning a quoted scalar, found unexpected end of stream"
+            ),
+            SyntaxProblem::UnclosedString
+        );
+        assert_eq!(
+            SyntaxProblem::of_yaml("while parsing a quoted scalar, found unknown escape character"),
+            SyntaxProblem::InvalidEscape
         );
         assert_eq!(
             SyntaxProblem::of_yaml("while parsing node, found unknown anchor"),

@@ -317,26 +317,29 @@ pub(super) fn words(found: &Found) -> Words {
             count,
         } => {
             // The kind of item, with its article.
-            let (un, aucun, inconnu) = match item {
-                Referent::Party => ("partenaire", "aucun partenaire", "inconnu"),
-                Referent::Milestone => ("étape", "aucune étape", "inconnue"),
-                Referent::Report => ("compte rendu", "aucun compte rendu", "inconnu"),
+            let (un, aucun, feminine) = match item {
+                Referent::Party => ("partenaire", "aucun partenaire", false),
+                Referent::Milestone => ("étape", "aucune étape", true),
+                Referent::Report => ("compte rendu", "aucun compte rendu", false),
                 Referent::ReportOrMilestone => (
                     "compte rendu ou étape",
                     "aucun compte rendu ni aucune étape",
-                    "inconnu",
+                    false,
                 ),
-                Referent::Amendment => ("avenant", "aucun avenant", "inconnu"),
-                Referent::BudgetLine => {
-                    ("ligne budgétaire", "aucune ligne budgétaire", "inconnue")
-                }
-                Referent::Objective => ("objectif", "aucun objectif", "inconnu"),
-                Referent::Indicator => ("indicateur", "aucun indicateur", "inconnu"),
+                Referent::Amendment => ("avenant", "aucun avenant", false),
+                Referent::BudgetLine => ("ligne budgétaire", "aucune ligne budgétaire", true),
+                Referent::Objective => ("objectif", "aucun objectif", false),
+                Referent::Indicator => ("indicateur", "aucun indicateur", false),
+            };
+            let (inconnu, defini) = if feminine {
+                ("inconnue", "définie")
+            } else {
+                ("inconnu", "défini")
             };
             let help = match suggestion {
                 Some(c) => format!("vouliez-vous dire `{c}`\u{202f}?"),
                 None if *count == 0 => {
-                    format!("{aucun} n\u{2019}est défini dans ce fichier")
+                    format!("{aucun} n\u{2019}est {defini} dans ce fichier")
                 }
                 None if *count > LISTED => format!(
                     "connus\u{a0}: {}, … ({count} en tout)",
@@ -409,6 +412,9 @@ fn syntax_said(problem: SyntaxProblem, reader: &str) -> String {
         }
         SyntaxProblem::InvalidValue => {
             "valeur illisible\u{a0}: ce n\u{2019}est ni un texte entre guillemets, ni un nombre, ni une date, ni true ou false"
+        }
+        SyntaxProblem::InvalidNumber => {
+            "nombre illisible\u{a0}: un nombre s\u{2019}écrit en chiffres, sans zéro en tête, avec un point avant les décimales"
         }
         SyntaxProblem::TrailingContent => {
             "contenu inattendu après la valeur\u{a0}: une ligne ne porte qu\u{2019}une clé et sa valeur"
@@ -486,4 +492,483 @@ fn quoted(names: &[&str]) -> String {
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Message;
+    use crate::model::{ClauseKind, Lang};
+    use crate::rules::Code;
+    use rust_decimal::Decimal;
+
+    const PROBLEMS: [SyntaxProblem; 23] = [
+        SyntaxProblem::UnclosedString,
+        SyntaxProblem::UnclosedHeader,
+        SyntaxProblem::UnclosedArray,
+        SyntaxProblem::UnclosedInlineTable,
+        SyntaxProblem::MissingEquals,
+        SyntaxProblem::InvalidKey,
+        SyntaxProblem::DuplicateKey,
+        SyntaxProblem::Unquoted,
+        SyntaxProblem::InvalidValue,
+        SyntaxProblem::InvalidNumber,
+        SyntaxProblem::TrailingContent,
+        SyntaxProblem::InvalidEscape,
+        SyntaxProblem::ImpossibleDate,
+        SyntaxProblem::MisplacedUnderscore,
+        SyntaxProblem::ExtendsValue,
+        SyntaxProblem::MissingComma,
+        SyntaxProblem::Indentation,
+        SyntaxProblem::Tab,
+        SyntaxProblem::MixedBlock,
+        SyntaxProblem::UnclosedFlow,
+        SyntaxProblem::UnknownAnchor,
+        SyntaxProblem::UnexpectedCharacter,
+        SyntaxProblem::Other,
+    ];
+
+    const TYPES: [ValueType; 9] = [
+        ValueType::String,
+        ValueType::Integer,
+        ValueType::Number,
+        ValueType::Boolean,
+        ValueType::Date,
+        ValueType::DateTime,
+        ValueType::Null,
+        ValueType::Array,
+        ValueType::Table,
+    ];
+
+    /// A sample of every variant (and of every case of each).
+    fn samples() -> Vec<Found> {
+        let key = || "budget".to_string();
+        let mut all = vec![
+            Found::BinaryFile,
+            Found::InvalidUtf8,
+            Found::TooLarge,
+            Found::SeveralDocuments,
+            Found::RecursiveAlias,
+            Found::RepeatedYamlKey {
+                key: "id".into(),
+                first_line: 2,
+            },
+            Found::TableWrittenTwice {
+                name: "party".into(),
+            },
+            Found::NotATomlNumber {
+                key: key(),
+                value: "4 000,50 €".into(),
+                plain: "4000.50".into(),
+                faults: vec![
+                    NumberFault::Currency,
+                    NumberFault::Space,
+                    NumberFault::Comma,
+                ],
+            },
+            Found::UnquotedText {
+                key: "title".into(),
+                value: "Festival".into(),
+            },
+            Found::UnknownKey {
+                key: "titel".into(),
+                table: Some("convention"),
+                suggestion: Some("title"),
+                known: vec!["id", "title"],
+            },
+            Found::UnknownKey {
+                key: "notes".into(),
+                table: None,
+                suggestion: None,
+                known: vec!["convention", "meta"],
+            },
+            Found::UnknownKey {
+                key: "zzz".into(),
+                table: Some("audit"),
+                suggestion: None,
+                known: vec!["evaluation"],
+            },
+            Found::MergeKey,
+            Found::UnusableNumber {
+                key: key(),
+                fault: NumberLimit::TooLarge,
+            },
+            Found::UnusableNumber {
+                key: key(),
+                fault: NumberLimit::NotFinite,
+            },
+            Found::UnusableNumber {
+                key: key(),
+                fault: NumberLimit::TooManyDigits,
+            },
+            Found::NotAShare {
+                key: "quorum".into(),
+                min: Decimal::ZERO,
+                found: Decimal::new(15, 1),
+            },
+            Found::BelowMinimum {
+                key: "copies".into(),
+                min: 1,
+                found: 0,
+            },
+            Found::NegativeAmount {
+                key: key(),
+                found: Decimal::new(-5, 0),
+            },
+            Found::NegativeVote {
+                party: "ville".into(),
+            },
+            Found::WomenOverSeats { women: 4, seats: 3 },
+            Found::NotAYear {
+                key: "year".into(),
+                found: YearFound::Number("1800".into()),
+            },
+            Found::NotAYear {
+                key: "year".into(),
+                found: YearFound::Type(ValueType::String),
+            },
+            Found::NotInSet {
+                key: "sector".into(),
+                value: "publique".into(),
+                allowed: vec!["public", "private", "civil_society"],
+                suggestion: Some("public"),
+            },
+            Found::NotInSet {
+                key: "sector".into(),
+                value: "zzz".into(),
+                allowed: vec!["public", "private"],
+                suggestion: None,
+            },
+            Found::NotACurrency {
+                value: "EURO".into(),
+            },
+            Found::NotACountry {
+                key: "jurisdiction".into(),
+                value: "fr".into(),
+                capitals: Some("FR".into()),
+            },
+            Found::NotACountry {
+                key: "jurisdiction".into(),
+                value: "France".into(),
+                capitals: None,
+            },
+            Found::NotAnId {
+                value: "Ville".into(),
+                shape: IdShape::LowerCase,
+            },
+            Found::NotAnId {
+                value: "-x".into(),
+                shape: IdShape::AnyCase,
+            },
+            Found::QuotedDate {
+                key: "start".into(),
+                written: "2026-03-01".into(),
+            },
+            Found::DateWithTime {
+                key: "start".into(),
+                written: "2026-03-01T10:00:00".into(),
+            },
+            Found::TerminatedOnWithoutStatus,
+            Found::PartyAndSource,
+            Found::PartyAndLabel,
+            Found::NotASha256,
+            Found::NotAFingerprint,
+            Found::YamlTag,
+            Found::NotWaivable {
+                code: Code::S002,
+                name: "unknown-key",
+            },
+            Found::DuplicateClauseKind {
+                kind: ClauseKind::Other,
+            },
+            Found::ConventionIdUsed {
+                id: "festival".into(),
+                other: "autre.toml".into(),
+            },
+            Found::UnknownRule {
+                name: "G999".into(),
+            },
+            Found::MissingKey {
+                key: "due",
+                table: "milestone",
+            },
+            Found::MissingCurrency,
+            Found::EveryWithoutStart,
+            Found::AfterEndWithoutEnd,
+            Found::NeitherPartyNorSource,
+            Found::NeitherPartyNorLabel,
+            Found::NotAConvention,
+        ];
+        for problem in PROBLEMS {
+            all.push(Found::Syntax {
+                problem,
+                reader: "unexpected thing".into(),
+            });
+        }
+        for found in TYPES {
+            for expected in [
+                Expected::Text,
+                Expected::Boolean,
+                Expected::Date,
+                Expected::WholeNumber,
+                Expected::ListOfTexts,
+                Expected::TextItem,
+            ] {
+                all.push(Found::WrongType {
+                    key: key(),
+                    expected,
+                    found,
+                });
+            }
+            for syntax in [Syntax::Toml, Syntax::Yaml] {
+                all.push(Found::NotATable {
+                    path: "funds",
+                    found,
+                    syntax,
+                });
+                all.push(Found::NotAListOfTables {
+                    path: "party",
+                    found,
+                    syntax,
+                });
+            }
+            all.push(Found::KeyNotText { found });
+        }
+        for hint in [
+            NumberHint::FrenchNumber {
+                written: "budget = 18000".into(),
+            },
+            NumberHint::QuotedNumber,
+            NumberHint::Text,
+            NumberHint::None,
+        ] {
+            all.push(Found::NotANumber {
+                key: key(),
+                found: ValueType::String,
+                hint,
+            });
+        }
+        for minor in [0, 1, 2] {
+            all.push(Found::TooManyDecimals {
+                key: key(),
+                minor,
+                found: Decimal::new(1005, 3),
+            });
+        }
+        for syntax in [Syntax::Toml, Syntax::Yaml] {
+            all.push(Found::NotADate {
+                key: "start".into(),
+                written: "2026-13-01".into(),
+                syntax,
+            });
+        }
+        for item in [
+            Item::Party,
+            Item::Objective,
+            Item::Milestone,
+            Item::Report,
+            Item::Amendment,
+            Item::BudgetLine,
+            Item::Indicator,
+        ] {
+            all.push(Found::DuplicateId {
+                item,
+                id: "M1".into(),
+            });
+        }
+        for item in [
+            Referent::Party,
+            Referent::Milestone,
+            Referent::Report,
+            Referent::ReportOrMilestone,
+            Referent::Amendment,
+            Referent::BudgetLine,
+            Referent::Objective,
+            Referent::Indicator,
+        ] {
+            for (suggestion, known, count) in [
+                (Some("ville".to_string()), vec!["ville".to_string()], 1),
+                (None, vec![], 0),
+                (None, vec!["a".to_string(), "b".to_string()], 2),
+                (None, (0..10).map(|i| format!("p{i}")).collect(), 12),
+            ] {
+                all.push(Found::UnknownReference {
+                    item,
+                    id: "vile".into(),
+                    suggestion,
+                    known,
+                    count,
+                });
+            }
+        }
+        all
+    }
+
+    fn fr(found: &Found) -> Words {
+        words(found)
+    }
+
+    #[test]
+    fn every_finding_has_french_with_french_typography() {
+        for found in samples() {
+            let en = crate::present::catalogue::words(&Message::Structure(found.clone()), Lang::En);
+            let w = fr(&found);
+            assert!(!w.message.is_empty(), "{found:?}");
+            assert!(!en.message.is_empty(), "{found:?}");
+            assert_ne!(w.message, en.message, "{found:?}");
+            let help = w.help.clone().unwrap_or_default();
+            for text in [&w.message, &help] {
+                for p in [" :", " ;", " !", " ?"] {
+                    assert!(!text.contains(p), "plain space before punctuation: {text}");
+                }
+                assert!(!text.contains('\''), "straight apostrophe: {text}");
+            }
+            // A help is given in French exactly where it is in English.
+            assert_eq!(w.help.is_some(), en.help.is_some(), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn s001_in_french() {
+        assert_eq!(
+            fr(&Found::Syntax {
+                problem: SyntaxProblem::UnclosedString,
+                reader: "invalid basic string, expected `\"`".into(),
+            })
+            .message,
+            "texte non fermé\u{a0}: le guillemet final manque"
+        );
+        assert_eq!(
+            fr(&Found::Syntax {
+                problem: SyntaxProblem::Other,
+                reader: "something new".into(),
+            })
+            .message,
+            "le fichier ne peut pas être lu à cet endroit\u{a0}: something new"
+        );
+        assert_eq!(
+            fr(&Found::RepeatedYamlKey {
+                key: "id".into(),
+                first_line: 2
+            })
+            .message,
+            "la clé `id` figure deux fois (une première fois à la ligne 2)"
+        );
+        let n = fr(&Found::NotATomlNumber {
+            key: "budget".into(),
+            value: "4 000,50".into(),
+            plain: "4000.50".into(),
+            faults: vec![NumberFault::Space, NumberFault::Comma],
+        });
+        assert_eq!(
+            n.message,
+            "`4 000,50` n\u{2019}est pas un nombre au sens de TOML\u{a0}: pas d\u{2019}espace entre les milliers\u{202f}; un point, non une virgule, avant les décimales"
+        );
+        assert_eq!(n.help.as_deref(), Some("écrivez `budget = 4000.50`"));
+    }
+
+    #[test]
+    fn s002_in_french() {
+        let w = fr(&Found::UnknownKey {
+            key: "notes".into(),
+            table: None,
+            suggestion: None,
+            known: vec!["convention", "meta"],
+        });
+        assert_eq!(w.message, "clé de premier niveau inconnue `notes`");
+        assert_eq!(
+            w.help.as_deref(),
+            Some("les clés de premier niveau sont\u{a0}: convention, meta\u{202f}; les notes libres vont sous [meta]")
+        );
+        assert_eq!(
+            fr(&Found::MergeKey).message,
+            "les clés de fusion (`<<`) ne font pas partie du format"
+        );
+    }
+
+    #[test]
+    fn s003_in_french() {
+        let w = fr(&Found::TooManyDecimals {
+            key: "amount".into(),
+            minor: 0,
+            found: Decimal::new(105, 1),
+        });
+        assert_eq!(
+            w.message,
+            "`amount` compte plus de décimales que la devise n\u{2019}en admet (0)\u{a0}: 10.5"
+        );
+        assert_eq!(
+            w.help.as_deref(),
+            Some("arrondissez le montant à l\u{2019}unité")
+        );
+        assert_eq!(
+            fr(&Found::NotWaivable {
+                code: Code::S002,
+                name: "unknown-key"
+            })
+            .message,
+            "S002 (unknown-key) ne peut pas faire l\u{2019}objet d\u{2019}une dérogation"
+        );
+        assert_eq!(
+            fr(&Found::WrongType {
+                key: "members".into(),
+                expected: Expected::TextItem,
+                found: ValueType::Integer,
+            })
+            .message,
+            "les éléments de `members` doivent être des textes\u{a0}: celui-ci est un nombre entier"
+        );
+    }
+
+    #[test]
+    fn s004_in_french() {
+        assert_eq!(
+            fr(&Found::DuplicateId {
+                item: Item::BudgetLine,
+                id: "Communication".into()
+            })
+            .message,
+            "la ligne budgétaire `Communication` est définie deux fois"
+        );
+        assert_eq!(
+            fr(&Found::ConventionIdUsed {
+                id: "festival".into(),
+                other: "autre.toml".into()
+            })
+            .message,
+            "l\u{2019}identifiant de convention `festival` est déjà employé par autre.toml"
+        );
+    }
+
+    #[test]
+    fn s005_in_french() {
+        let w = fr(&Found::UnknownReference {
+            item: Referent::Milestone,
+            id: "M9".into(),
+            suggestion: None,
+            known: vec![],
+            count: 0,
+        });
+        assert_eq!(w.message, "étape `M9` inconnue dans cette convention");
+        assert_eq!(
+            w.help.as_deref(),
+            Some("aucune étape n\u{2019}est définie dans ce fichier")
+        );
+    }
+
+    #[test]
+    fn s006_and_s007_in_french() {
+        assert_eq!(
+            fr(&Found::MissingKey {
+                key: "due",
+                table: "milestone"
+            })
+            .message,
+            "il manque `due` à `milestone`"
+        );
+        assert_eq!(
+            fr(&Found::NotAConvention).message,
+            "ce fichier n\u{2019}a pas de table `convention`\u{a0}: ce n\u{2019}est pas une convention"
+        );
+    }
 }
