@@ -182,12 +182,11 @@ pub fn lint<T>(
             if !c.explicit {
                 return None;
             }
-            let f = Finding::new(
+            let f = Finding::of(
                 crate::rules::Code::S007,
                 None,
-                "this file has no `convention` table: it is not a convention",
-            )
-            .with_help("add a [convention] table with at least `id`, or do not name this file");
+                crate::rules::structure::Found::NotAConvention.into(),
+            );
             let d = resolve(&mut file.locator(), &mut report, f, Level::Error);
             report.diagnostics.push(d);
             return Some((report, None));
@@ -403,10 +402,10 @@ fn parse_findings(issues: &[crate::value::SyntaxIssue]) -> Vec<Finding> {
             ));
             break;
         }
-        out.push(Finding::new(
+        out.push(Finding::of(
             crate::rules::Code::S001,
             issue.span,
-            issue.message.clone(),
+            (*issue.found).clone().into(),
         ));
     }
     out
@@ -467,13 +466,11 @@ fn duplicate_convention_ids<T>(files: &mut [(FileReport, Option<T>)]) {
                     code: crate::rules::Code::S004,
                     name: "duplicate-id",
                     severity: Level::Error,
-                    message: Finding::new(
-                        crate::rules::Code::S004,
-                        None,
-                        format!("convention id `{id}` is already used by {other}"),
-                    )
-                    .with_help("give each convention its own id")
-                    .message,
+                    message: crate::rules::structure::Found::ConventionIdUsed {
+                        id,
+                        other: other.clone(),
+                    }
+                    .into(),
                     line: start.map(|p| p.line),
                     column: start.map(|p| p.column),
                     end_line: end.map(|p| p.line),

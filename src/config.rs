@@ -83,7 +83,11 @@ impl Config {
             None => path.display().to_string(),
         };
         if let Some(issue) = parsed.issues.first() {
-            bail!("{}: {}", at(issue.span), issue.message);
+            bail!(
+                "{}: {}",
+                at(issue.span),
+                issue.words(crate::model::Lang::En)
+            );
         }
         let root = parsed.root.unwrap_or(Node {
             value: Value::Table(Default::default()),

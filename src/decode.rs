@@ -10,6 +10,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::Finding;
 use crate::model::*;
+use crate::rules::structure::{
+    Expected, Found, IdShape, NumberHint, NumberLimit, ValueType, YearFound,
+};
+use crate::rules::Code;
 use crate::source::Span;
 use crate::value::{Entry, Node, Syntax, Table, Value};
 
@@ -113,42 +117,39 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 impl Decoder {
-    /// The help for a value that should be a number: a number written the
-    /// French way (`4000,00`, `18 000`, `300 €`) gets the plain form; a
+    /// What a value that should be a number looks like: a number written
+    /// the French way (`4000,00`, `18 000`, `300 €`) gets its plain form; a
     /// plain number that is a text was quoted.
-    fn number_help(&self, key: &str, v: &Value) -> Option<(String, String)> {
-        let Value::String(s) = v else { return None };
+    fn number_hint(&self, key: &str, v: &Value) -> NumberHint {
+        let Value::String(s) = v else {
+            return NumberHint::None;
+        };
         if let Some((plain, _)) = crate::parse::hints::plain_number(s) {
             let written = match self.syntax {
                 Syntax::Toml => format!("{key} = {plain}"),
                 Syntax::Yaml => format!("{key}: {plain}"),
             };
-            return Some((
-                format!("write `{written}`: digits only, a dot before the decimals, no currency sign"),
-                format!("écrivez `{written}`\u{a0}: des chiffres seulement, un point avant les décimales, sans symbole monétaire"),
-            ));
+            return NumberHint::FrenchNumber { written };
         }
         if s.trim().parse::<f64>().is_ok() {
-            return Some((
-                "remove the quotes around the number".into(),
-                "retirez les guillemets autour du nombre".into(),
-            ));
+            return NumberHint::QuotedNumber;
         }
-        Some((
-            "write the amount with digits only, such as 4000 or 4000.50".into(),
-            "écrivez le montant en chiffres seulement, par exemple 4000 ou 4000.50".into(),
-        ))
+        NumberHint::Text
     }
 
     fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
 
-    fn invalid<T>(&mut self, span: Span, message: String, help: Option<String>) -> Field<T> {
-        let mut f = Finding::new(crate::rules::Code::S003, span, message);
-        f.set_help(help);
-        self.push(f);
+    /// An S003 finding: the value at `span` is invalid.
+    fn invalid<T>(&mut self, span: Span, found: Found) -> Field<T> {
+        self.push(Finding::of(Code::S003, span, found.into()));
         Field::Invalid(span)
+    }
+
+    /// An S006 finding at `span`.
+    fn missing(&mut self, span: Span, found: Found) {
+        self.push(Finding::of(Code::S006, span, found.into()));
     }
 
     fn open<'t>(&mut self, node: &'t Node, path: &'static str) -> Option<Reader<'t>> {
@@ -160,18 +161,13 @@ impl Decoder {
                 known: Vec::new(),
             }),
             other => {
-                self.push(
-                    Finding::new(
-                        crate::rules::Code::S003,
-                        node.span,
-                        format!("`{path}` must be a table, found {}", other.type_name()),
-                    )
-                    .with_help(match (other, self.syntax) {
-                        (Value::Array(_), Syntax::Toml) => format!(
-                            "write `[{path}]` with single brackets: there is only one; `[[{path}]]` starts an item of a list"
-                        ),
-                        _ => format!("write `{path}` as a table of keys and values"),
-                    }),
+                let _: Field<()> = self.invalid(
+                    node.span,
+                    Found::NotATable {
+                        path,
+                        found: ValueType::of(other),
+                        syntax: self.syntax,
+                    },
                 );
                 None
             }
@@ -184,55 +180,27 @@ impl Decoder {
         debug_assert!(r.known.iter().all(|k| known.contains(k)), "{}", r.path);
         for e in &r.table.entries {
             if !known.contains(&e.key.as_str()) {
-                let message = if r.path.is_empty() {
-                    format!("unknown top-level key `{}`", e.key)
-                } else {
-                    format!("unknown key `{}` in `{}`", e.key, r.path)
-                };
-                let mut f = Finding::new(crate::rules::Code::S002, e.key_span, message);
                 let french =
                     crate::present::french_names::english_for(&e.key, known.iter().copied());
                 let suggestion = french.or_else(|| closest(&e.key, known.iter().copied()));
-                f.set_help(Some(match suggestion {
-                    Some(k) => format!("did you mean `{k}`?"),
-                    None if r.path.is_empty() => format!(
-                        "the top-level keys are: {}; free notes go under [meta]",
-                        known.join(", ")
-                    ),
-                    None => format!("the keys of `{}` are: {}", r.path, known.join(", ")),
-                }));
-                let message_fr = if r.path.is_empty() {
-                    format!("clé de premier niveau inconnue `{}`", e.key)
-                } else {
-                    format!("clé inconnue `{}` dans `{}`", e.key, r.path)
-                };
-                let help_fr = match suggestion {
-                    Some(k) => format!("vouliez-vous dire `{k}`\u{202f}?"),
-                    None if r.path.is_empty() => format!(
-                        "les clés de premier niveau sont\u{a0}: {}\u{202f}; les notes libres vont sous [meta]",
-                        known.join(", ")
-                    ),
-                    None => format!("les clés de `{}` sont\u{a0}: {}", r.path, known.join(", ")),
-                };
-                self.push(f.with_fr(message_fr, Some(help_fr)));
+                self.push(Finding::of(
+                    Code::S002,
+                    e.key_span,
+                    Found::UnknownKey {
+                        key: e.key.clone(),
+                        table: (!r.path.is_empty()).then_some(r.path),
+                        suggestion,
+                        known: known.clone(),
+                    }
+                    .into(),
+                ));
             }
         }
     }
 
-    fn require<T>(&mut self, field: &Field<T>, key: &str, path: &str, at: Span) {
+    fn require<T>(&mut self, field: &Field<T>, key: &'static str, table: &'static str, at: Span) {
         if field.is_absent() {
-            self.push(
-                Finding::new(
-                    crate::rules::Code::S006,
-                    field.span_or(at),
-                    format!("`{path}` is missing `{key}`"),
-                )
-                .with_help(format!("add `{key}` to this `{path}`"))
-                .with_fr(
-                    format!("il manque `{key}` à `{path}`"),
-                    Some(format!("ajoutez `{key}` à cet élément `{path}`")),
-                ),
-            );
+            self.missing(field.span_or(at), Found::MissingKey { key, table });
         }
     }
 
@@ -248,8 +216,11 @@ impl Decoder {
             }),
             other => self.invalid(
                 e.value.span,
-                format!("`{}` must be text, found {}", e.key, other.type_name()),
-                Some("write it between quotes".into()),
+                Found::WrongType {
+                    key: e.key.clone(),
+                    expected: Expected::Text,
+                    found: ValueType::of(other),
+                },
             ),
         }
     }
@@ -258,21 +229,17 @@ impl Decoder {
         let f = self.text(e);
         if let Field::Ok(s) = &f {
             if !is_slug(&s.value, !party_like) {
-                let (shape, example) = if party_like {
-                    (
-                        "lowercase letters, digits, `-` and `_`, starting with a letter or digit",
-                        "ville-de-lyon",
-                    )
+                let shape = if party_like {
+                    IdShape::LowerCase
                 } else {
-                    (
-                        "letters, digits, `-` and `_`, starting with a letter or digit",
-                        "O1",
-                    )
+                    IdShape::AnyCase
                 };
                 return self.invalid(
                     s.span,
-                    format!("`{}` is not a valid id: use {shape}", s.value),
-                    Some(format!("for example `{example}`")),
+                    Found::NotAnId {
+                        value: s.value.clone(),
+                        shape,
+                    },
                 );
             }
         }
@@ -288,12 +255,11 @@ impl Decoder {
             }),
             other => self.invalid(
                 e.value.span,
-                format!(
-                    "`{}` must be true or false, found {}",
-                    e.key,
-                    other.type_name()
-                ),
-                None,
+                Found::WrongType {
+                    key: e.key.clone(),
+                    expected: Expected::Boolean,
+                    found: ValueType::of(other),
+                },
             ),
         }
     }
@@ -315,37 +281,41 @@ impl Decoder {
 
     fn date_node(&mut self, node: &Node, key: &str) -> Field<Date> {
         let span = node.span;
+        let key = key.to_string();
         match &node.value {
             Value::Date(d) => Field::Ok(Spanned { value: *d, span }),
-            Value::String(s) if self.syntax == Syntax::Yaml => match self.parse_date(s.trim()) {
-                Some(d) => Field::Ok(Spanned { value: d, span }),
-                None => self.invalid(
+            Value::String(s) => match (self.parse_date(s.trim()), self.syntax) {
+                (Some(d), Syntax::Yaml) => Field::Ok(Spanned { value: d, span }),
+                (Some(_), Syntax::Toml) => self.invalid(
                     span,
-                    format!("`{key}` is not a valid date: `{s}`"),
-                    Some("write a date as YYYY-MM-DD, e.g. 2026-03-01".into()),
+                    Found::QuotedDate {
+                        key,
+                        written: s.trim().to_string(),
+                    },
                 ),
-            },
-            Value::String(s) => match self.parse_date(s.trim()) {
-                Some(_) => self.invalid(
+                (None, syntax) => self.invalid(
                     span,
-                    format!("`{key}` is a text, not a date"),
-                    Some(format!("remove the quotes: {}", s.trim())),
-                ),
-                None => self.invalid(
-                    span,
-                    format!("`{key}` is not a valid date: `{s}`"),
-                    Some("write a date as YYYY-MM-DD without quotes, e.g. 2026-03-01".into()),
+                    Found::NotADate {
+                        key,
+                        written: s.clone(),
+                        syntax,
+                    },
                 ),
             },
             Value::DateTime(raw) => self.invalid(
                 span,
-                format!("`{key}` must be a date without time or offset, found `{raw}`"),
-                Some("write only the date, YYYY-MM-DD".into()),
+                Found::DateWithTime {
+                    key,
+                    written: raw.to_string(),
+                },
             ),
             other => self.invalid(
                 span,
-                format!("`{key}` must be a date, found {}", other.type_name()),
-                Some("write a date as YYYY-MM-DD, e.g. 2026-03-01".into()),
+                Found::WrongType {
+                    key,
+                    expected: Expected::Date,
+                    found: ValueType::of(other),
+                },
             ),
         }
     }
@@ -385,27 +355,23 @@ impl Decoder {
     /// Any finite number within ±2^53, read exactly from its source text.
     fn number_node(&mut self, node: &Node, key: &str) -> Field<Decimal> {
         let span = node.span;
+        let unusable = |fault| Found::UnusableNumber {
+            key: key.to_string(),
+            fault,
+        };
         let value = match &node.value {
             Value::Integer(i) => {
                 if i.unsigned_abs() > MAX_NUMBER as u64 {
-                    return self.invalid(
-                        span,
-                        format!("`{key}` is too large (more than 2^53)"),
-                        None,
-                    );
+                    return self.invalid(span, unusable(NumberLimit::TooLarge));
                 }
                 Decimal::from(*i)
             }
             Value::Float { value, raw } => {
                 if !value.is_finite() {
-                    return self.invalid(span, format!("`{key}` must be a finite number"), None);
+                    return self.invalid(span, unusable(NumberLimit::NotFinite));
                 }
                 if value.abs() > MAX_NUMBER as f64 {
-                    return self.invalid(
-                        span,
-                        format!("`{key}` is too large (more than 2^53)"),
-                        None,
-                    );
+                    return self.invalid(span, unusable(NumberLimit::TooLarge));
                 }
                 let raw = raw.trim_start_matches('+').replace('_', "");
                 let parsed = if raw.contains(['e', 'E']) {
@@ -415,26 +381,19 @@ impl Decoder {
                 };
                 match parsed {
                     Ok(d) => d,
-                    Err(_) => {
-                        return self.invalid(
-                            span,
-                            format!("`{key}` has more digits than can be kept exactly"),
-                            None,
-                        )
-                    }
+                    Err(_) => return self.invalid(span, unusable(NumberLimit::TooManyDigits)),
                 }
             }
             other => {
-                let help = self.number_help(key, other);
-                let mut f = Finding::new(
-                    crate::rules::Code::S003,
+                let hint = self.number_hint(key, other);
+                return self.invalid(
                     span,
-                    format!("`{key}` must be a number, found {}", other.type_name()),
+                    Found::NotANumber {
+                        key: key.to_string(),
+                        found: ValueType::of(other),
+                        hint,
+                    },
                 );
-                f.set_help(help.as_ref().map(|(en, _)| en.clone()));
-                let fr = format!("`{key}` doit être un nombre");
-                self.push(f.with_fr(fr, help.map(|(_, fr)| fr)));
-                return Field::Invalid(span);
             }
         };
         Field::Ok(Spanned { value, span })
@@ -477,11 +436,11 @@ impl Decoder {
                 let key = e.map(|e| e.key.as_str()).unwrap_or_default();
                 return self.invalid(
                     n.span,
-                    format!(
-                        "`{key}` must be a share above {min} and at most 1, found {}",
-                        n.value
-                    ),
-                    Some("write a share such as 0.5 or 0.66".into()),
+                    Found::NotAShare {
+                        key: key.to_string(),
+                        min,
+                        found: n.value,
+                    },
                 );
             }
         }
@@ -497,20 +456,19 @@ impl Decoder {
             }
             Value::Integer(i) => self.invalid(
                 span,
-                format!(
-                    "`{}` must be a whole number of at least {min}, found {i}",
-                    e.key
-                ),
-                None,
+                Found::BelowMinimum {
+                    key: e.key.clone(),
+                    min,
+                    found: *i,
+                },
             ),
             other => self.invalid(
                 span,
-                format!(
-                    "`{}` must be a whole number, found {}",
-                    e.key,
-                    other.type_name()
-                ),
-                None,
+                Found::WrongType {
+                    key: e.key.clone(),
+                    expected: Expected::WholeNumber,
+                    found: ValueType::of(other),
+                },
             ),
         }
     }
@@ -525,19 +483,21 @@ impl Decoder {
         if n.value.is_sign_negative() && !n.value.is_zero() && !allow_negative {
             return self.invalid(
                 n.span,
-                format!("`{}` must not be negative, found {}", e.key, n.value),
-                None,
+                Found::NegativeAmount {
+                    key: e.key.clone(),
+                    found: n.value,
+                },
             );
         }
         if let Some(minor) = self.minor_unit {
             if n.value.normalize().scale() > minor {
                 return self.invalid(
                     n.span,
-                    format!(
-                        "`{}` has more decimals than the currency allows ({minor}): {}",
-                        e.key, n.value
-                    ),
-                    Some(format!("round the amount to {minor} decimal(s)")),
+                    Found::TooManyDecimals {
+                        key: e.key.clone(),
+                        minor,
+                        found: n.value,
+                    },
                 );
             }
         }
@@ -558,35 +518,15 @@ impl Decoder {
                     let french =
                         crate::present::french_names::english_for(&s.value, names.iter().copied());
                     let suggestion = french.or_else(|| closest(&s.value, names.iter().copied()));
-                    let help = match suggestion {
-                        Some(c) => format!("did you mean \"{c}\"?"),
-                        None => format!("write one of: {}", quoted(&names)),
-                    };
-                    let help_fr = match suggestion {
-                        Some(c) => format!("vouliez-vous dire \"{c}\"\u{202f}?"),
-                        None => {
-                            format!("écrivez l\u{2019}une des valeurs\u{a0}: {}", quoted(&names))
-                        }
-                    };
-                    let message_fr = format!(
-                        "`{key}` ne peut pas valoir \"{}\"\u{a0}: valeurs possibles {}",
-                        s.value,
-                        quoted(&names)
-                    );
-                    self.push(
-                        Finding::new(
-                            crate::rules::Code::S003,
-                            s.span,
-                            format!(
-                                "`{key}` cannot be \"{}\": expected one of {}",
-                                s.value,
-                                quoted(&names)
-                            ),
-                        )
-                        .with_help(help)
-                        .with_fr(message_fr, Some(help_fr)),
-                    );
-                    Field::Invalid(s.span)
+                    self.invalid(
+                        s.span,
+                        Found::NotInSet {
+                            key: key.to_string(),
+                            value: s.value.clone(),
+                            allowed: names,
+                            suggestion,
+                        },
+                    )
                 }
             },
             Field::Absent => Field::Absent,
@@ -600,12 +540,11 @@ impl Decoder {
         let Value::Array(items) = &e.value.value else {
             return self.invalid(
                 e.value.span,
-                format!(
-                    "`{}` must be a list of texts, found {}",
-                    e.key,
-                    e.value.value.type_name()
-                ),
-                Some(format!("write a list: {} = [\"…\", \"…\"]", e.key)),
+                Found::WrongType {
+                    key: e.key.clone(),
+                    expected: Expected::ListOfTexts,
+                    found: ValueType::of(&e.value.value),
+                },
             );
         };
         let mut out = Vec::new();
@@ -619,12 +558,11 @@ impl Decoder {
                 other => {
                     let _: Field<()> = self.invalid(
                         n.span,
-                        format!(
-                            "the items of `{}` must be texts, found {}",
-                            e.key,
-                            other.type_name()
-                        ),
-                        None,
+                        Found::WrongType {
+                            key: e.key.clone(),
+                            expected: Expected::TextItem,
+                            found: ValueType::of(other),
+                        },
                     );
                 }
             }
@@ -662,8 +600,9 @@ impl Decoder {
             }
             None => self.invalid(
                 s.span,
-                format!("`{}` is not an ISO 4217 currency code", s.value),
-                Some("write a code such as \"EUR\", \"XOF\" or \"CHF\" (historic codes such as \"FRF\" are accepted)".into()),
+                Found::NotACurrency {
+                    value: s.value.clone(),
+                },
             ),
         }
     }
@@ -676,20 +615,15 @@ impl Decoder {
             return f;
         }
         let upper = s.value.trim().to_uppercase();
-        let help = if crate::codes::is_country(&upper) {
-            format!("write the code in capitals: \"{upper}\"")
-        } else {
-            "write an ISO 3166-1 alpha-2 code in capitals, such as \"FR\", \"BE\", \"CH\" or \"SN\""
-                .into()
-        };
-        let key = e.map(|e| e.key.as_str()).unwrap_or_default();
+        let capitals = crate::codes::is_country(&upper).then_some(upper);
+        let key = e.map(|e| e.key.clone()).unwrap_or_default();
         self.invalid(
             s.span,
-            format!(
-                "`{key}` cannot be \"{}\": expected an ISO 3166-1 alpha-2 country code",
-                s.value
-            ),
-            Some(help),
+            Found::NotACountry {
+                key,
+                value: s.value.clone(),
+                capitals,
+            },
         )
     }
 
@@ -703,14 +637,16 @@ impl Decoder {
             }
             other => {
                 let found = match other {
-                    Value::Integer(i) => i.to_string(),
-                    Value::Float { raw, .. } => raw.to_string(),
-                    other => other.type_name().to_string(),
+                    Value::Integer(i) => YearFound::Number(i.to_string()),
+                    Value::Float { raw, .. } => YearFound::Number(raw.to_string()),
+                    other => YearFound::Type(ValueType::of(other)),
                 };
                 self.invalid(
                     span,
-                    format!("`{}` must be a year from 1900 to 2999, found {found}", e.key),
-                    Some("write the budget year as a whole number from 1900 to 2999, e.g. `year = 2026`".into()),
+                    Found::NotAYear {
+                        key: e.key.clone(),
+                        found,
+                    },
                 )
             }
         }
@@ -751,19 +687,11 @@ impl Decoder {
         let Value::Array(items) = &e.value.value else {
             return self.invalid(
                 e.value.span,
-                format!(
-                    "`{path}` must be a list of tables, found {}",
-                    e.value.value.type_name()
-                ),
-                Some(match self.syntax {
-                    Syntax::Toml if matches!(e.value.value, Value::Table(_)) => format!(
-                        "write `[[{path}]]` (double brackets) before each item: `[{path}]` with single brackets is one table, not a list"
-                    ),
-                    Syntax::Toml => format!("write each item under its own [[{path}]] header"),
-                    Syntax::Yaml => {
-                        format!("write `{path}:` as a list, each item starting with `- `")
-                    }
-                }),
+                Found::NotAListOfTables {
+                    path,
+                    found: ValueType::of(&e.value.value),
+                    syntax: self.syntax,
+                },
             );
         };
         if items.is_empty() {
@@ -892,39 +820,19 @@ impl Decoder {
 
         // Cross-key requirements of the format.
         if let (Some(_), true) = (self.first_amount, doc.convention.currency.is_absent()) {
-            self.push(
-                Finding::new(
-                    crate::rules::Code::S006,
-                    doc.convention.currency.span_or(doc.header),
-                    "`convention` is missing `currency`, required as soon as the file holds an amount",
-                )
-                .with_help("add `currency = \"EUR\"` (or the ISO 4217 code of the amounts) to [convention]"),
+            self.missing(
+                doc.convention.currency.span_or(doc.header),
+                Found::MissingCurrency,
             );
         }
         for rep in doc.reports.items() {
             if let (Some(every), true) = (rep.every.spanned(), doc.convention.start.is_absent()) {
-                self.push(
-                    Finding::new(
-                        crate::rules::Code::S006,
-                        every.span,
-                        "`every` needs `convention.start`: periods are counted from it",
-                    )
-                    .with_help(
-                        "add `start` to [convention], or give this report a fixed `due` date",
-                    ),
-                );
+                self.missing(every.span, Found::EveryWithoutStart);
             }
             if let (Some(days), true) =
                 (rep.after_end_days.spanned(), doc.convention.end.is_absent())
             {
-                self.push(
-                    Finding::new(
-                        crate::rules::Code::S006,
-                        days.span,
-                        "`after_end_days` needs `convention.end`",
-                    )
-                    .with_help("add `end` to [convention], or give this report a fixed `due` date"),
-                );
+                self.missing(days.span, Found::AfterEndWithoutEnd);
             }
         }
         doc
@@ -955,14 +863,7 @@ impl Decoder {
         self.require(&c.id, "id", "convention", r.span);
         if let Some(t) = c.terminated_on.spanned() {
             if c.status.get() != Some(&Status::Terminated) && !c.status.is_invalid() {
-                self.push(
-                    Finding::new(
-                        crate::rules::Code::S003,
-                        t.span,
-                        "`terminated_on` goes only with status \"terminated\"",
-                    )
-                    .with_help("set `status = \"terminated\"`, or remove `terminated_on`"),
-                );
+                let _: Field<()> = self.invalid(t.span, Found::TerminatedOnWithoutStatus);
             }
         }
         c
@@ -1062,8 +963,9 @@ impl Decoder {
                     if n.value.is_sign_negative() && !n.value.is_zero() {
                         let _: Field<()> = d.invalid(
                             n.span,
-                            format!("the vote weight of `{}` must not be negative", e.key),
-                            None,
+                            Found::NegativeVote {
+                                party: e.key.clone(),
+                            },
                         );
                         return Some(Field::Invalid(n.span));
                     }
@@ -1102,16 +1004,10 @@ impl Decoder {
                     description: d.text(r.get("description")),
                 };
                 match (c.party.is_absent(), c.source.is_absent()) {
-                    (true, true) => d.push(
-                        Finding::new(crate::rules::Code::S006, r.span, "`funds.contribution` is missing `party` or `source`")
-                            .with_help("name the contributing party (`party = \"id\"`) or the outside source (`source = \"…\"`)"),
-                    ),
+                    (true, true) => d.missing(r.span, Found::NeitherPartyNorSource),
                     (false, false) => {
-                        let _: Field<()> = d.invalid(
-                            c.source.span_or(r.span),
-                            "a contribution has either `party` or `source`, not both".into(),
-                            Some("keep `party` for a signatory, `source` for anyone else".into()),
-                        );
+                        let _: Field<()> =
+                            d.invalid(c.source.span_or(r.span), Found::PartyAndSource);
                     }
                     _ => {}
                 }
@@ -1230,16 +1126,9 @@ impl Decoder {
                     voting: d.boolean(r.get("voting")),
                 };
                 match (s.party.is_absent(), s.label.is_absent()) {
-                    (true, true) => d.push(
-                        Finding::new(crate::rules::Code::S006, r.span, "`governance.board` seat group is missing `party` or `label`")
-                            .with_help("name the party holding these seats, or give a `label` for seats held by others"),
-                    ),
+                    (true, true) => d.missing(r.span, Found::NeitherPartyNorLabel),
                     (false, false) => {
-                        let _: Field<()> = d.invalid(
-                            s.label.span_or(r.span),
-                            "a seat group has either `party` or `label`, not both".into(),
-                            None,
-                        );
+                        let _: Field<()> = d.invalid(s.label.span_or(r.span), Found::PartyAndLabel);
                     }
                     _ => {}
                 }
@@ -1248,8 +1137,10 @@ impl Decoder {
                     if w.value > *n {
                         let _: Field<()> = d.invalid(
                             w.span,
-                            format!("`women` ({}) cannot exceed `seats` ({n})", w.value),
-                            None,
+                            Found::WomenOverSeats {
+                                women: w.value,
+                                seats: *n,
+                            },
                         );
                         return Seat {
                             women: Field::Invalid(w.span),
@@ -1276,11 +1167,7 @@ impl Decoder {
         self.require(&a.title, "title", "annex", r.span);
         if let Some(h) = a.sha256.spanned() {
             if h.value.len() != 64 || !h.value.bytes().all(|b| b.is_ascii_hexdigit()) {
-                let _: Field<()> = self.invalid(
-                    h.span,
-                    "`sha256` must be 64 hexadecimal characters".into(),
-                    Some("compute it with `sha256sum FILE`".into()),
-                );
+                let _: Field<()> = self.invalid(h.span, Found::NotASha256);
                 return Annex {
                     sha256: Field::Invalid(h.span),
                     ..a
@@ -1314,12 +1201,7 @@ impl Decoder {
                 .strip_prefix("sha256:")
                 .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
             if !ok {
-                let _: Field<()> = self.invalid(
-                    fp.span,
-                    "`fingerprint` must be \"sha256:\" followed by 64 hexadecimal characters"
-                        .into(),
-                    Some("copy it from `pacte fingerprint FILE`".into()),
-                );
+                let _: Field<()> = self.invalid(fp.span, Found::NotAFingerprint);
                 return Signature {
                     fingerprint: Field::Invalid(fp.span),
                     ..s
@@ -1384,14 +1266,6 @@ impl Decoder {
             }),
         }
     }
-}
-
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

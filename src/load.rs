@@ -84,7 +84,7 @@ pub fn load(path: &Path, bytes: Vec<u8>) -> Source {
                                 IssueKind::UnknownKey => crate::rules::Code::S002,
                                 _ => crate::rules::Code::S003,
                             };
-                            findings.push(Finding::new(code, issue.span, issue.message));
+                            findings.push(Finding::of(code, issue.span, (*issue.found).into()));
                         }
                         Content::Convention {
                             root,

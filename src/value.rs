@@ -82,7 +82,15 @@ impl Value {
 pub struct SyntaxIssue {
     pub kind: IssueKind,
     pub span: Option<Span>,
-    pub message: String,
+    /// What was found, as data (its words are written by the catalogue).
+    pub found: Box<crate::rules::structure::Found>,
+}
+
+impl SyntaxIssue {
+    /// Its sentence in `lang`.
+    pub fn words(&self, lang: crate::model::Lang) -> String {
+        crate::present::catalogue::words(&(*self.found).clone().into(), lang).message
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

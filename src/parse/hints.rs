@@ -4,24 +4,26 @@
 //! (`18000 €`), `[party]` written twice where `[[party]]` is meant. The
 //! parser's own message is kept only when no better one applies.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Message};
+use crate::rules::structure::{Found, NumberFault, SyntaxProblem};
+use crate::rules::Code;
 use crate::source::Span;
 use crate::value::Syntax;
 
 /// What a number written the French way should be: `18 000` → `18000`,
 /// `4 000,50 €` → `4000.50`. `None` when `raw` is not such a number (or is
 /// already a plain one). What was wrong with it: a space, a comma, a sign.
-pub fn plain_number(raw: &str) -> Option<(String, Vec<&'static str>)> {
+pub fn plain_number(raw: &str) -> Option<(String, Vec<NumberFault>)> {
     let mut s = raw.trim();
     let mut faults = Vec::new();
     // A currency sign or code, before or after.
     for sign in ["€", "EUR", "eur", "$", "£"] {
         if let Some(rest) = s.strip_suffix(sign) {
             s = rest.trim_end();
-            faults.push("currency");
+            faults.push(NumberFault::Currency);
         } else if let Some(rest) = s.strip_prefix(sign) {
             s = rest.trim_start();
-            faults.push("currency");
+            faults.push(NumberFault::Currency);
         }
     }
     let (sign, digits) = match s.strip_prefix('-') {
@@ -39,14 +41,14 @@ pub fn plain_number(raw: &str) -> Option<(String, Vec<&'static str>)> {
             }
             // A thousands separator: a space (also no-break), `_` or `'`.
             ' ' | '\u{a0}' | '\u{202f}' | '_' | '\'' if !decimal => {
-                if c != '_' && !faults.contains(&"space") {
-                    faults.push("space");
+                if c != '_' && !faults.contains(&NumberFault::Space) {
+                    faults.push(NumberFault::Space);
                 }
             }
             ',' if !decimal => {
                 decimal = true;
                 out.push('.');
-                faults.push("comma");
+                faults.push(NumberFault::Comma);
             }
             _ => return None,
         }
@@ -76,32 +78,6 @@ fn toml_assignment(text: &str, at: usize) -> Option<(&str, &str, Span)> {
     let lead = value_raw.len() - value_raw.trim_start().len();
     let vstart = start + eq + 1 + lead;
     Some((key, value, Span::new(vstart, vstart + value.len())))
-}
-
-/// The words for a number's faults.
-fn faults_said(faults: &[&str]) -> String {
-    let said: Vec<&str> = faults
-        .iter()
-        .map(|f| match *f {
-            "space" => "no space between thousands",
-            "comma" => "a dot, not a comma, before the decimals",
-            _ => "no currency sign (the currency is `convention.currency`)",
-        })
-        .collect();
-    said.join("; ")
-}
-
-/// The words for a number's faults, in French.
-fn faults_said_fr(faults: &[&str]) -> String {
-    let said: Vec<&str> = faults
-        .iter()
-        .map(|f| match *f {
-            "space" => "pas d\u{2019}espace entre les milliers",
-            "comma" => "un point, non une virgule, avant les décimales",
-            _ => "pas de symbole monétaire (la devise est `convention.currency`)",
-        })
-        .collect();
-    said.join("\u{202f}; ")
 }
 
 /// A TOML header `[name]` or `[[name]]` on the line holding `at`.
@@ -138,6 +114,14 @@ fn earlier_header(text: &str, name: &str, before: usize) -> bool {
     false
 }
 
+/// What the reader's syntax error a finding reports is about, if it is one.
+fn problem(f: &Finding) -> Option<SyntaxProblem> {
+    match &f.message {
+        Message::Structure(Found::Syntax { problem, .. }) => Some(*problem),
+        _ => None,
+    }
+}
+
 /// The S001 findings of a file, rewritten where plain words apply. A
 /// duplicate key that only follows from a header written twice is dropped:
 /// one cause, one finding.
@@ -154,7 +138,9 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
             continue;
         };
         // A key of a table whose header was written twice.
-        if f.english_text().starts_with("duplicate key") && header_at(text, span.start).is_none() {
+        let problem = problem(&f);
+        let duplicate = problem == Some(SyntaxProblem::DuplicateKey);
+        if duplicate && header_at(text, span.start).is_none() {
             let in_doubled = doubled.iter().any(|(_, at)| {
                 *at < span.start
                     && !text[*at..span.start]
@@ -166,59 +152,47 @@ pub fn rewrite(text: &str, syntax: Syntax, findings: Vec<Finding>) -> Vec<Findin
                 continue;
             }
         }
-        if f.english_text().starts_with("duplicate key") {
+        if duplicate {
             if let Some((name, false, hspan)) = header_at(text, span.start) {
                 if earlier_header(text, name, hspan.start) {
                     doubled.push((name.to_string(), hspan.start));
-                    out.push(
-                        Finding::new(
-                            crate::rules::Code::S001,
-                            hspan,
-                            format!("`[{name}]` is written twice: a table written with single brackets comes only once"),
-                        )
-                        .with_help(format!(
-                            "for a list of items, write `[[{name}]]` (double brackets) before each of them"
-                        ))
-                        .with_fr(
-                            format!("`[{name}]` est écrit deux fois\u{a0}: une table entre crochets simples ne figure qu\u{2019}une fois"),
-                            Some(format!("pour une liste d\u{2019}éléments, écrivez `[[{name}]]` (crochets doubles) avant chacun d\u{2019}eux")),
-                        ),
-                    );
+                    out.push(Finding::of(
+                        Code::S001,
+                        hspan,
+                        Found::TableWrittenTwice {
+                            name: name.to_string(),
+                        }
+                        .into(),
+                    ));
                     continue;
                 }
             }
         }
         if let Some((key, value, vspan)) = toml_assignment(text, span.start) {
             if let Some((plain, faults)) = plain_number(value) {
-                out.push(
-                    Finding::new(
-                        crate::rules::Code::S001,
-                        vspan,
-                        format!(
-                            "`{value}` is not a number as TOML writes it: {}",
-                            faults_said(&faults)
-                        ),
-                    )
-                    .with_help(format!("write `{key} = {plain}`"))
-                    .with_fr(
-                        format!(
-                            "`{value}` n\u{2019}est pas un nombre au sens de TOML\u{a0}: {}",
-                            faults_said_fr(&faults)
-                        ),
-                        Some(format!("écrivez `{key} = {plain}`")),
-                    ),
-                );
+                out.push(Finding::of(
+                    Code::S001,
+                    vspan,
+                    Found::NotATomlNumber {
+                        key: key.to_string(),
+                        value: value.to_string(),
+                        plain,
+                        faults,
+                    }
+                    .into(),
+                ));
                 continue;
             }
-            if f.english_text().starts_with("string values must be quoted") {
-                out.push(
-                    Finding::new(crate::rules::Code::S001, vspan, format!("the value of `{key}` cannot be read: a text is written between quotes"))
-                        .with_help(format!("write `{key} = \"{value}\"` if it is a text; a number is written with digits only, such as 18000 or 4000.50"))
-                        .with_fr(
-                            format!("la valeur de `{key}` est illisible\u{a0}: un texte s\u{2019}écrit entre guillemets"),
-                            Some(format!("écrivez `{key} = \"{value}\"` s\u{2019}il s\u{2019}agit d\u{2019}un texte\u{202f}; un nombre s\u{2019}écrit en chiffres seulement, par exemple 18000 ou 4000.50")),
-                        ),
-                );
+            if problem == Some(SyntaxProblem::Unquoted) {
+                out.push(Finding::of(
+                    Code::S001,
+                    vspan,
+                    Found::UnquotedText {
+                        key: key.to_string(),
+                        value: value.to_string(),
+                    }
+                    .into(),
+                ));
                 continue;
             }
         }
@@ -247,5 +221,55 @@ mod tests {
         assert_eq!(p("€"), None);
         assert_eq!(p(","), None);
         assert_eq!(p("1,2,3"), None);
+    }
+
+    /// The S001 findings of a TOML text, rewritten.
+    fn rewritten(text: &str) -> Vec<Found> {
+        let findings = crate::parse::toml::parse(text)
+            .issues
+            .into_iter()
+            .map(|i| Finding::of(Code::S001, i.span, (*i.found).into()))
+            .collect();
+        rewrite(text, Syntax::Toml, findings)
+            .into_iter()
+            .map(|f| match f.message {
+                Message::Structure(found) => found,
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_reader_s_errors_are_recognised_by_their_problem() {
+        assert_eq!(
+            rewritten("[party]\nid = \"a\"\n[party]\nid = \"b\"\n"),
+            [Found::TableWrittenTwice {
+                name: "party".into()
+            }]
+        );
+        assert_eq!(
+            rewritten("[convention]\ntitle = Atelier\n"),
+            [Found::UnquotedText {
+                key: "title".into(),
+                value: "Atelier".into()
+            }]
+        );
+        assert_eq!(
+            rewritten("[funds]\nbudget = 18 000\n"),
+            [Found::NotATomlNumber {
+                key: "budget".into(),
+                value: "18 000".into(),
+                plain: "18000".into(),
+                faults: vec![NumberFault::Space]
+            }]
+        );
+        // A key written twice in one table stays the reader's finding.
+        assert!(matches!(
+            rewritten("[convention]\nid = \"a\"\nid = \"b\"\n")[..],
+            [Found::Syntax {
+                problem: SyntaxProblem::DuplicateKey,
+                ..
+            }]
+        ));
     }
 }

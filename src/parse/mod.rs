@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::rules::structure::Found;
 use crate::source::Span;
 use crate::value::{IssueKind, Parsed, Syntax, SyntaxIssue};
 
@@ -34,7 +35,7 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<SyntaxIssue>) {
             Some(SyntaxIssue {
                 kind: IssueKind::Parse,
                 span: Some(Span::new(at, at)),
-                message: "this is a binary file, not a text file (NUL byte)".into(),
+                found: Box::new(Found::BinaryFile),
             }),
         );
     }
@@ -50,7 +51,7 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<SyntaxIssue>) {
                 Some(SyntaxIssue {
                     kind: IssueKind::Parse,
                     span: Some(Span::new(valid, valid + 1)),
-                    message: "invalid UTF-8: save the file as UTF-8 text".into(),
+                    found: Box::new(Found::InvalidUtf8),
                 }),
             )
         }

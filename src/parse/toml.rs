@@ -3,7 +3,8 @@
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::parse::yaml::{MAX_NODES, TOO_LARGE};
+use crate::parse::yaml::MAX_NODES;
+use crate::rules::structure::{Found, SyntaxProblem};
 use crate::source::Span;
 use crate::value::{Entry, IssueKind, Node, Parsed, SyntaxIssue, Table, Value};
 
@@ -16,7 +17,7 @@ pub fn parse(text: &str) -> Parsed {
             issues: vec![SyntaxIssue {
                 kind: IssueKind::Parse,
                 span: Some(Span::new(at, at + 1)),
-                message: TOO_LARGE.into(),
+                found: Box::new(Found::TooLarge),
             }],
         };
     }
@@ -27,7 +28,13 @@ pub fn parse(text: &str) -> Parsed {
             .map(|e| SyntaxIssue {
                 kind: IssueKind::Parse,
                 span: e.span().map(Span::from),
-                message: first_line(e.message()),
+                found: {
+                    let reader = first_line(e.message());
+                    Box::new(Found::Syntax {
+                        problem: SyntaxProblem::of_toml(&reader),
+                        reader,
+                    })
+                },
             })
             .collect();
         return Parsed { root: None, issues };
@@ -226,7 +233,7 @@ mod tests {
         let p = parse(&text);
         assert!(p.root.is_none());
         assert_eq!(p.issues.len(), 1);
-        assert_eq!(p.issues[0].message, TOO_LARGE);
+        assert_eq!(*p.issues[0].found, Found::TooLarge);
         let at = p.issues[0].span.unwrap().start;
         assert!(at > MAX_NODES && at < text.len(), "{at}");
         // Separators inside strings and comments do not count.

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
+use crate::rules::structure::{Found, SyntaxProblem, ValueType};
 use crate::source::Span;
 use crate::value::{Entry, IssueKind, Node, Parsed, SyntaxIssue, Table, Value};
 
@@ -21,8 +22,6 @@ use crate::value::{Entry, IssueKind, Node, Parsed, SyntaxIssue, Table, Value};
 pub(crate) const MAX_NODES: usize = 1_000_000;
 /// The deepest nesting of sequences and mappings a document may have.
 const MAX_DEPTH: usize = 256;
-
-pub(crate) const TOO_LARGE: &str = "document too large or too deeply nested";
 
 /// Reads YAML text (one document) into a value tree.
 ///
@@ -176,7 +175,7 @@ impl<'a> Builder<'a> {
                         return Err(SyntaxIssue {
                             kind: IssueKind::Parse,
                             span: Some(byte_span),
-                            message: "a convention file holds one YAML document".into(),
+                            found: Box::new(Found::SeveralDocuments),
                         });
                     }
                     continue;
@@ -221,7 +220,10 @@ impl<'a> Builder<'a> {
         SyntaxIssue {
             kind: IssueKind::Parse,
             span: Some(Span::new(start, end)),
-            message: error.info().to_string(),
+            found: Box::new(Found::Syntax {
+                problem: SyntaxProblem::of_yaml(error.info()),
+                reader: error.info().to_string(),
+            }),
         }
     }
 
@@ -229,7 +231,7 @@ impl<'a> Builder<'a> {
         SyntaxIssue {
             kind: IssueKind::Parse,
             span: Some(span),
-            message: TOO_LARGE.into(),
+            found: Box::new(Found::TooLarge),
         }
     }
 
@@ -258,7 +260,7 @@ impl<'a> Builder<'a> {
                 self.issues.push(SyntaxIssue {
                     kind: IssueKind::Invalid,
                     span: Some(Span::new(token_start, pos)),
-                    message: "tags are not part of the format".into(),
+                    found: Box::new(Found::YamlTag),
                 });
             }
             // Separation: blanks, line breaks and comments.
@@ -279,7 +281,7 @@ impl<'a> Builder<'a> {
             self.issues.push(SyntaxIssue {
                 kind: IssueKind::Invalid,
                 span: Some(span),
-                message: "tags are not part of the format".into(),
+                found: Box::new(Found::YamlTag),
             });
         }
         pos
@@ -342,7 +344,7 @@ impl<'a> Builder<'a> {
             return Err(SyntaxIssue {
                 kind: IssueKind::Parse,
                 span: Some(span),
-                message: "an alias cannot refer to the node that contains it".into(),
+                found: Box::new(Found::RecursiveAlias),
             });
         };
         let (count, height) = (anchored.count, anchored.height);
@@ -452,7 +454,7 @@ impl<'a> Builder<'a> {
                             issue = Some(SyntaxIssue {
                                 kind: IssueKind::UnknownKey,
                                 span: Some(span),
-                                message: "merge keys (`<<`) are not part of the format".into(),
+                                found: Box::new(Found::MergeKey),
                             });
                             PendingKey::Drop
                         }
@@ -461,7 +463,9 @@ impl<'a> Builder<'a> {
                             issue = Some(SyntaxIssue {
                                 kind: IssueKind::Invalid,
                                 span: Some(span),
-                                message: format!("keys must be text, found {}", other.type_name()),
+                                found: Box::new(Found::KeyNotText {
+                                    found: ValueType::of(&other),
+                                }),
                             });
                             PendingKey::Drop
                         }
@@ -474,7 +478,10 @@ impl<'a> Builder<'a> {
                         issue = Some(SyntaxIssue {
                             kind: IssueKind::Parse,
                             span: Some(key_span),
-                            message: format!("duplicate key `{name}` (first at line {line})"),
+                            found: Box::new(Found::RepeatedYamlKey {
+                                key: name,
+                                first_line: line,
+                            }),
                         });
                     } else {
                         seen.insert(name.clone(), key_span);
@@ -613,6 +620,11 @@ fn is_core_float(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An issue's sentence in English.
+    fn en(issue: &SyntaxIssue) -> String {
+        issue.words(crate::model::Lang::En)
+    }
 
     /// Parses text that must read without any issue.
     fn ok(text: &str) -> Node {
@@ -833,7 +845,7 @@ mod tests {
         let found: Vec<_> = parsed
             .issues
             .iter()
-            .map(|i| (i.kind, at(text, i.span.unwrap()), i.message.as_str()))
+            .map(|i| (i.kind, at(text, i.span.unwrap()), en(i)))
             .collect();
         assert_eq!(
             found,
@@ -870,6 +882,7 @@ mod tests {
                     "keys must be text, found an array"
                 ),
             ]
+            .map(|(k, a, m)| (k, a, m.to_string()))
         );
     }
 
@@ -883,7 +896,7 @@ mod tests {
         let found: Vec<_> = parsed
             .issues
             .iter()
-            .map(|i| (i.kind, i.span.unwrap(), i.message.as_str()))
+            .map(|i| (i.kind, i.span.unwrap(), en(i)))
             .collect();
         assert_eq!(
             found,
@@ -899,6 +912,7 @@ mod tests {
                     "duplicate key `a` (first at line 1)"
                 ),
             ]
+            .map(|(k, a, m)| (k, a, m.to_string()))
         );
         // The same key in different mappings is fine.
         ok("- a: 1\n- a: 2\n");
@@ -916,10 +930,7 @@ mod tests {
         let issue = &parsed.issues[0];
         assert_eq!(issue.kind, IssueKind::UnknownKey);
         assert_eq!(at(text, issue.span.unwrap()), "<<");
-        assert_eq!(
-            issue.message,
-            "merge keys (`<<`) are not part of the format"
-        );
+        assert_eq!(en(issue), "merge keys (`<<`) are not part of the format");
     }
 
     #[test]
@@ -935,7 +946,7 @@ mod tests {
         let found: Vec<_> = parsed
             .issues
             .iter()
-            .map(|i| (i.kind, at(text, i.span.unwrap()), i.message.as_str()))
+            .map(|i| (i.kind, at(text, i.span.unwrap()), en(i)))
             .collect();
         let msg = "tags are not part of the format";
         assert_eq!(
@@ -946,6 +957,7 @@ mod tests {
                 (IssueKind::Invalid, "!t", msg),
                 (IssueKind::Invalid, "!!int", msg),
             ]
+            .map(|(k, a, m)| (k, a, m.to_string()))
         );
     }
 
@@ -985,7 +997,7 @@ mod tests {
         assert_eq!(parsed.issues[0].kind, IssueKind::Parse);
         assert_eq!(at(text, parsed.issues[0].span.unwrap()), "---");
         assert_eq!(
-            parsed.issues[0].message,
+            en(&parsed.issues[0]),
             "a convention file holds one YAML document"
         );
         // One explicit document, with or without an end marker, is fine.
@@ -1003,7 +1015,7 @@ mod tests {
         let issue = &parsed.issues[0];
         assert_eq!(issue.kind, IssueKind::Parse);
         assert_eq!(at(text, issue.span.unwrap()), "\"");
-        assert!(issue.message.contains("quoted scalar"), "{}", issue.message);
+        assert!(en(issue).contains("quoted scalar"), "{}", en(issue));
 
         let text = "é: [1, 2\nb: 2\n";
         let parsed = parse(text);
@@ -1067,7 +1079,7 @@ mod tests {
         too_large(&"{a: ".repeat(100_000));
         too_large(&"- ".repeat(100_000));
         let parsed = parse(&"- ".repeat(100_000));
-        assert_eq!(parsed.issues[0].message, TOO_LARGE);
+        assert_eq!(*parsed.issues[0].found, Found::TooLarge);
         let mut deep = String::new();
         for i in 0..300 {
             deep.push_str(&" ".repeat(i));
@@ -1112,7 +1124,7 @@ mod tests {
         }
         too_large(&text);
         let parsed = parse(&text);
-        assert_eq!(parsed.issues[0].message, TOO_LARGE);
+        assert_eq!(*parsed.issues[0].found, Found::TooLarge);
     }
 
     #[test]

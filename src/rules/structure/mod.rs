@@ -1,7 +1,10 @@
 //! S — structure: the file is read exactly as FORMAT.md defines it. Always errors.
 
 mod found;
-pub use found::Found;
+pub use found::{
+    Expected, Found, IdShape, Item, NumberFault, NumberHint, NumberLimit, Referent, SyntaxProblem,
+    ValueType, YearFound,
+};
 
 pub mod s001_parse_error;
 pub mod s002_unknown_key;

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
+use crate::rules::structure::Found;
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -52,14 +53,13 @@ impl Rule for InvalidValue {
             };
             let m = found.meta();
             if m.code.as_str().starts_with('S') || m.code == "K014" {
-                out.push(
-                    Self::META
-                        .finding(
-                            rule.span,
-                            format!("{} ({}) cannot be waived", m.code, m.name),
-                        )
-                        .with_help("structure errors must be corrected; remove this waiver"),
-                );
+                out.push(Self::META.found(
+                    rule.span,
+                    Found::NotWaivable {
+                        code: m.code,
+                        name: m.name,
+                    },
+                ));
             }
         }
     }

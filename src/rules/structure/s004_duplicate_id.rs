@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Spanned, Text};
+use crate::rules::structure::{Found, Item};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -40,14 +41,18 @@ declare_rule! {
     }
 }
 
-fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a Text>, out: &mut Vec<Finding>) {
+fn unique<'a>(item: Item, ids: impl Iterator<Item = &'a Text>, out: &mut Vec<Finding>) {
     let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
     for id in ids {
         let Some(s) = id.spanned() else { continue };
         if seen.contains_key(s.value.as_str()) {
-            out.push(
-                DuplicateId::META.finding(s.span, format!("{what} `{}` is defined twice", s.value)),
-            );
+            out.push(DuplicateId::META.found(
+                s.span,
+                Found::DuplicateId {
+                    item,
+                    id: s.value.clone(),
+                },
+            ));
         } else {
             seen.insert(&s.value, s);
         }
@@ -61,25 +66,29 @@ impl Rule for DuplicateId {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let d = cx.doc;
-        unique("party id", d.parties.items().iter().map(|p| &p.id), out);
+        unique(Item::Party, d.parties.items().iter().map(|p| &p.id), out);
         unique(
-            "objective id",
+            Item::Objective,
             d.objectives.items().iter().map(|o| &o.id),
             out,
         );
         unique(
-            "milestone id",
+            Item::Milestone,
             d.milestones.items().iter().map(|m| &m.id),
             out,
         );
-        unique("report id", d.reports.items().iter().map(|r| &r.id), out);
+        unique(Item::Report, d.reports.items().iter().map(|r| &r.id), out);
         unique(
-            "amendment id",
+            Item::Amendment,
             d.amendments.items().iter().map(|a| &a.id),
             out,
         );
         if let Some(f) = d.funds.get() {
-            unique("budget line", f.lines.items().iter().map(|l| &l.label), out);
+            unique(
+                Item::BudgetLine,
+                f.lines.items().iter().map(|l| &l.label),
+                out,
+            );
         }
         // At most one clause of each kind other than `other`.
         let mut kinds: Vec<crate::model::ClauseKind> = Vec::new();
@@ -89,21 +98,14 @@ impl Rule for DuplicateId {
                 continue;
             }
             if kinds.contains(&k.value) {
-                out.push(
-                    DuplicateId::META
-                        .finding(
-                            k.span,
-                            format!("a clause of kind `{}` is defined twice", k.value),
-                        )
-                        .with_help("merge the two clauses into one, or give one of them `kind = \"other\"`"),
-                );
+                out.push(Self::META.found(k.span, Found::DuplicateClauseKind { kind: k.value }));
             } else {
                 kinds.push(k.value);
             }
         }
         for o in d.objectives.items() {
             unique(
-                "indicator",
+                Item::Indicator,
                 o.indicators.items().iter().map(|i| &i.name),
                 out,
             );

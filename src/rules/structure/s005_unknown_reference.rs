@@ -3,6 +3,7 @@ use std::collections::HashSet;
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Level};
 use crate::model::{Field, Spanned};
+use crate::rules::structure::{Found, Referent};
 use crate::rules::{Context, Levels, Rule, RuleMeta};
 
 declare_rule! {
@@ -64,67 +65,29 @@ const SUGGEST_AMONG: usize = 200;
 const LISTED: usize = 10;
 
 impl Refs<'_> {
-    fn check(&mut self, what: &str, r: Option<&Spanned<String>>, known: &Known<'_>) {
+    fn check(&mut self, item: Referent, r: Option<&Spanned<String>>, known: &Known<'_>) {
         let Some(r) = r else { return };
         if !known.set.contains(r.value.as_str()) {
             let known = &known.list;
-            let closest = if known.len() <= SUGGEST_AMONG {
-                crate::decode::closest(&r.value, known.iter().copied())
+            let suggestion = if known.len() <= SUGGEST_AMONG {
+                crate::decode::closest(&r.value, known.iter().copied()).map(str::to_string)
             } else {
                 None
             };
-            let help = match closest {
-                Some(c) => format!("did you mean `{c}`?"),
-                None if known.is_empty() => format!("no {what} is defined in this file"),
-                None if known.len() > LISTED => format!(
-                    "known: {}, … ({} in all)",
-                    known[..LISTED].join(", "),
-                    known.len()
-                ),
-                None => format!("known: {}", known.join(", ")),
-            };
-            // The same in French: the kind of item, with its article.
-            let (un, aucun, inconnu) = match what {
-                "party" => ("partenaire", "aucun partenaire", "inconnu"),
-                "milestone" => ("étape", "aucune étape", "inconnue"),
-                "report" => ("compte rendu", "aucun compte rendu", "inconnu"),
-                "report or milestone" => (
-                    "compte rendu ou étape",
-                    "aucun compte rendu ni aucune étape",
-                    "inconnu",
-                ),
-                "amendment" => ("avenant", "aucun avenant", "inconnu"),
-                "budget line" => ("ligne budgétaire", "aucune ligne budgétaire", "inconnue"),
-                "objective" => ("objectif", "aucun objectif", "inconnu"),
-                "indicator" => ("indicateur", "aucun indicateur", "inconnu"),
-                _ => ("élément", "aucun élément", "inconnu"),
-            };
-            let aide = match closest {
-                Some(c) => format!("vouliez-vous dire `{c}`\u{202f}?"),
-                None if known.is_empty() => format!("{aucun} n\u{2019}est défini dans ce fichier"),
-                None if known.len() > LISTED => format!(
-                    "connus\u{a0}: {}, … ({} en tout)",
-                    known[..LISTED].join(", "),
-                    known.len()
-                ),
-                None => format!("connus\u{a0}: {}", known.join(", ")),
-            };
-            self.out.push(
-                UnknownReference::META
-                    .finding(
-                        r.span,
-                        format!("no {what} `{}` in this convention", r.value),
-                    )
-                    .with_help(help)
-                    .with_fr(
-                        format!("{un} `{}` {inconnu} dans cette convention", r.value),
-                        Some(aide),
-                    ),
-            );
+            self.out.push(UnknownReference::META.found(
+                r.span,
+                Found::UnknownReference {
+                    item,
+                    id: r.value.clone(),
+                    suggestion,
+                    known: known.iter().take(LISTED).map(|k| k.to_string()).collect(),
+                    count: known.len(),
+                },
+            ));
         }
     }
-    fn field(&mut self, what: &str, f: &Field<String>, known: &Known<'_>) {
-        self.check(what, f.spanned(), known);
+    fn field(&mut self, item: Referent, f: &Field<String>, known: &Known<'_>) {
+        self.check(item, f.spanned(), known);
     }
 }
 
@@ -143,7 +106,7 @@ impl Rule for UnknownReference {
         let reports = Known::new(ids(&mut d.reports.items().iter().map(|r| &r.id)));
         let amendments = Known::new(ids(&mut d.amendments.items().iter().map(|a| &a.id)));
         let mut r = Refs { out };
-        let p = "party";
+        let p = Referent::Party;
 
         for m in d.milestones.items() {
             r.field(p, &m.owner, &parties);
@@ -174,7 +137,7 @@ impl Rule for UnknownReference {
             );
             for x in f.disbursements.items() {
                 r.field(p, &x.from, &parties);
-                r.field("report or milestone", &x.after, &both);
+                r.field(Referent::ReportOrMilestone, &x.after, &both);
             }
         }
         for role in d.roles.items() {
@@ -196,25 +159,26 @@ impl Rule for UnknownReference {
         }
         for s in d.signatures.items() {
             r.field(p, &s.party, &parties);
-            r.field("amendment", &s.amendment, &amendments);
+            r.field(Referent::Amendment, &s.amendment, &amendments);
         }
         for w in d.waivers.items() {
             if let Some(rule) = w.rule.spanned() {
                 if crate::rules::find(&rule.value).is_none() {
-                    r.out.push(
-                        Self::META
-                            .finding(rule.span, format!("no rule `{}`", rule.value))
-                            .with_help("name a rule by its code (`G002`) or name (`dominant-member`); `pacte rules` lists them"),
-                    );
+                    r.out.push(Self::META.found(
+                        rule.span,
+                        Found::UnknownRule {
+                            name: rule.value.clone(),
+                        },
+                    ));
                 }
             }
         }
         if let Some(t) = d.tracking.get() {
             for (k, _) in t.milestones.items() {
-                r.check("milestone", Some(k), &milestones);
+                r.check(Referent::Milestone, Some(k), &milestones);
             }
             for (k, _) in t.reports.items() {
-                r.check("report", Some(k), &reports);
+                r.check(Referent::Report, Some(k), &reports);
             }
             for (k, _) in t.published.items() {
                 r.check(p, Some(k), &parties);
@@ -229,11 +193,11 @@ impl Rule for UnknownReference {
                     .unwrap_or_default(),
             );
             for x in t.expenses.items() {
-                r.field("budget line", &x.line, &lines);
+                r.field(Referent::BudgetLine, &x.line, &lines);
             }
             let objectives = Known::new(ids(&mut d.objectives.items().iter().map(|o| &o.id)));
             for m in t.measures.items() {
-                r.field("objective", &m.objective, &objectives);
+                r.field(Referent::Objective, &m.objective, &objectives);
                 let Some(obj) = m
                     .objective
                     .get()
@@ -242,7 +206,7 @@ impl Rule for UnknownReference {
                     continue;
                 };
                 let names = Known::new(ids(&mut obj.indicators.items().iter().map(|i| &i.name)));
-                r.field("indicator", &m.indicator, &names);
+                r.field(Referent::Indicator, &m.indicator, &names);
             }
         }
     }
