@@ -37,8 +37,6 @@ pub enum Message {
     MoreSyntaxErrors {
         more: usize,
     },
-    /// Words written as text by code not yet moved to the catalogue.
-    Text(Box<Text>),
 }
 
 impl From<crate::rules::structure::Found> for Message {
@@ -77,13 +75,6 @@ impl From<crate::rules::lifecycle::Found> for Message {
     }
 }
 
-/// A finding's words written as text, in English and maybe in French.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Text {
-    pub en: Words,
-    pub fr: Option<Words>,
-}
-
 /// A finding's words in one language: its sentence, and its help when it
 /// is not the rule's default.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -113,48 +104,6 @@ impl Finding {
             span: span.into(),
             message,
         }
-    }
-    /// A finding whose words are written as English text.
-    pub fn new(code: Code, span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
-        Finding::of(
-            code,
-            span,
-            Message::Text(Box::new(Text {
-                en: Words::new(message),
-                fr: None,
-            })),
-        )
-    }
-    /// Sets or clears the help of a finding written as text.
-    pub fn set_help(&mut self, help: Option<String>) {
-        if let Message::Text(t) = &mut self.message {
-            t.en.help = help;
-        }
-    }
-    /// The English sentence of a finding written as text; empty for a
-    /// typed message.
-    pub fn english_text(&self) -> &str {
-        match &self.message {
-            Message::Text(t) => &t.en.message,
-            _ => "",
-        }
-    }
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        if let Message::Text(t) = &mut self.message {
-            t.en.help = Some(help.into());
-        }
-        self
-    }
-    /// The finding's words in French (typography written in the text);
-    /// a help of `None`: the rule's default help in French.
-    pub fn with_fr(mut self, message: impl Into<String>, help: Option<String>) -> Self {
-        if let Message::Text(t) = &mut self.message {
-            t.fr = Some(Words {
-                message: message.into(),
-                help,
-            });
-        }
-        self
     }
 }
 

@@ -117,19 +117,6 @@ impl RuleMeta {
         }
         out.trim().to_string()
     }
-    /// The finding of a violation: its sentence and its fix, written by
-    /// the violation from the values it carries.
-    pub fn violation(&'static self, span: impl Into<Option<Span>>, v: &dyn Violation) -> Finding {
-        let f = Finding::new(self.code, span, v.message());
-        let f = match v.french() {
-            Some((message, help)) => f.with_fr(message, help),
-            None => f,
-        };
-        match v.fix_title() {
-            Some(help) => f.with_help(help),
-            None => f,
-        }
-    }
     /// The finding of this rule at `span`: what it found, as data.
     pub fn found(
         &'static self,
@@ -137,13 +124,6 @@ impl RuleMeta {
         found: impl Into<Message>,
     ) -> Finding {
         Finding::of(self.code, span, found.into())
-    }
-    pub fn finding(
-        &'static self,
-        span: impl Into<Option<Span>>,
-        message: impl Into<String>,
-    ) -> Finding {
-        Finding::new(self.code, span, message)
     }
 }
 
@@ -183,25 +163,6 @@ impl<'a> Context<'a> {
     /// Where to report a missing thing: the `[convention]` header.
     pub fn header(&self) -> Span {
         self.doc.header
-    }
-}
-
-/// What a rule found, as typed values (the party, the amount, the years);
-/// the sentences are written apart from the rule, so that a per-language
-/// catalogue can write them too (ARCHITECTURE.md, "Findings as data").
-pub trait Violation {
-    /// The message of the finding.
-    fn message(&self) -> String;
-    /// How to fix it; `None`: the rule's default help.
-    fn fix_title(&self) -> Option<String> {
-        None
-    }
-    /// The message and the fix in French, with French typography written
-    /// in the text itself (never applied to the values it quotes); `None`
-    /// where they are not written yet (the English words are shown). A fix
-    /// of `None`: the rule's default help, from the catalogue.
-    fn french(&self) -> Option<(String, Option<String>)> {
-        None
     }
 }
 

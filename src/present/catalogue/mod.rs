@@ -101,7 +101,6 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Text;
     use std::str::FromStr;
 
     fn eur() -> Option<Currency> {
@@ -124,28 +123,28 @@ mod tests {
     }
 
     #[test]
-    fn text_words_fall_back_to_english_and_to_the_default_help() {
-        let m = Message::Text(Box::new(Text {
-            en: Words::new("plain"),
-            fr: None,
-        }));
+    fn a_message_without_help_gets_the_rule_s_default_in_its_language() {
+        let m = Message::MoreFindings { more: 2 };
         let en = said(Code::C001, &m, Lang::En);
         let fr = said(Code::C001, &m, Lang::Fr);
-        assert_eq!(en.message, "plain");
-        assert_eq!(fr.message, "plain");
         assert_eq!(en.help, crate::rules::meta(Code::C001).help);
+        assert_eq!(
+            fr.help,
+            crate::present::messages::help(crate::rules::meta(Code::C001), Lang::Fr)
+        );
         assert_ne!(fr.help, en.help);
     }
 
     #[test]
     fn long_words_are_cut() {
-        let m = Message::Text(Box::new(Text {
-            en: Words::new("é".repeat(2000)).help("h".repeat(2000)),
-            fr: None,
-        }));
-        let s = said(Code::K013, &m, Lang::En);
-        assert_eq!(s.message.chars().count(), crate::check::MAX_MESSAGE + 1);
-        assert_eq!(s.help.chars().count(), crate::check::MAX_MESSAGE + 1);
+        let m = Message::from(crate::rules::consistency::Found::PlaceholderLeft {
+            placeholder: "é".repeat(2000),
+        });
+        for lang in [Lang::En, Lang::Fr] {
+            let s = said(Code::K013, &m, lang);
+            assert_eq!(s.message.chars().count(), crate::check::MAX_MESSAGE + 1);
+            assert!(s.message.ends_with('…'));
+        }
     }
 
     #[test]

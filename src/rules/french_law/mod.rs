@@ -31,4 +31,3 @@ pub(crate) fn applies(cx: &Context<'_>) -> bool {
             .get()
             .is_some_and(|c| c.code() == "EUR")
 }
-

@@ -29,6 +29,5 @@ pub(super) fn words(message: &Message) -> Words {
             plural(*more, "", "s")
         ))
         .help("fix the first errors: the later ones often follow from them"),
-        Message::Text(t) => t.en.clone(),
     }
 }

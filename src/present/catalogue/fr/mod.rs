@@ -31,11 +31,5 @@ pub(super) fn words(message: &Message) -> Words {
             plural(*more, "autre erreur de syntaxe", "autres erreurs de syntaxe")
         ))
         .help("corrigez d\u{2019}abord les premières erreurs\u{a0}: les suivantes en découlent souvent"),
-        // Words not yet in the catalogue: the French text where written,
-        // else the English sentence with the rule's French default help.
-        Message::Text(t) => match &t.fr {
-            Some(fr) => fr.clone(),
-            None => t.en.clone(),
-        },
     }
 }
