@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{Fail as _, Failure, Flaw};
 use serde_json::json;
 
 use crate::config::Config;
@@ -41,12 +43,16 @@ pub fn side(repo: &mut Repo, file: &Path, rev: Option<&str>, config: &Config) ->
     let today = super::today();
     let Some(rev) = rev else {
         if !file.is_file() {
-            bail!("{shown}: no such file");
+            return Err(Failure::NoSuchFile { path: shown }.into());
         }
-        let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-        let loaded = load::checked(file, bytes, config, today).map_err(|e| {
-            anyhow::anyhow!("{}: fix the structure errors first", e.describe(&shown))
+        let bytes = std::fs::read(file).or_fail(|| Failure::CannotRead {
+            path: shown.clone(),
         })?;
+        let loaded =
+            load::checked(file, bytes, config, today).map_err(|e| Failure::FixStructureFirst {
+                flaw: Flaw::of(&e, &shown, None),
+                check: None,
+            })?;
         return Ok(Side {
             rev: None,
             commit: None,
@@ -55,20 +61,24 @@ pub fn side(repo: &mut Repo, file: &Path, rev: Option<&str>, config: &Config) ->
     };
     let commit = repo.resolve(rev)?;
     let Some(path) = repo.path_at(&commit)? else {
-        bail!("{shown} did not exist at revision `{rev}`");
+        return Err(Failure::DidNotExistAt {
+            path: shown,
+            rev: rev.to_string(),
+        }
+        .into());
     };
     let bytes = repo
         .blob(&commit, &path)?
-        .with_context(|| format!("{shown} did not exist at revision `{rev}`"))?;
+        .or_fail(|| Failure::DidNotExistAt {
+            path: shown.clone(),
+            rev: rev.to_string(),
+        })?;
     // The revision's own file name gives the syntax; annexes are read next to the file.
     let as_path = file.with_file_name(Path::new(&path).file_name().unwrap_or_default());
-    let at = format!("{shown} at {rev}");
-    let loaded = load::checked(&as_path, bytes, config, today).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot compare a revision with structure errors",
-            e.describe(&at)
-        )
-    })?;
+    let loaded =
+        load::checked(&as_path, bytes, config, today).map_err(|e| Failure::RevisionFlawed {
+            flaw: Flaw::of(&e, &shown, Some(rev)),
+        })?;
     Ok(Side {
         rev: Some(rev.to_string()),
         commit: Some(commit),

@@ -135,7 +135,10 @@ pub fn run(opts: &LogOptions, out: &mut dyn Write) -> Result<()> {
     let mut repo = Repo::open(&opts.file)?;
     let revs = history(&mut repo, &opts.file)?;
     if revs.is_empty() {
-        anyhow::bail!("{}: no committed revision", opts.file.display());
+        return Err(crate::failure::Failure::NoCommittedRevision {
+            path: crate::failure::shown(&opts.file),
+        }
+        .into());
     }
     match opts.format {
         LogFormat::Json => {

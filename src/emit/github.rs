@@ -5,9 +5,12 @@ use std::io::Write;
 use crate::check::Run;
 use crate::diagnostic::Level;
 
-use super::{summary_line, Emitter};
+use super::{summary_line_in, Emitter};
 
-pub struct Github;
+pub struct Github {
+    /// The language of the summary line (the diagnostics carry their own words).
+    pub lang: crate::model::Lang,
+}
 
 /// Escapes the message part of a workflow command (control and bidi
 /// characters first shown as visible escapes, line breaks then encoded).
@@ -51,6 +54,6 @@ impl Emitter for Github {
                 data(&format!("{} (help: {})", d.message, d.help))
             )?;
         }
-        writeln!(out, "{}", summary_line(run))
+        writeln!(out, "{}", summary_line_in(run, self.lang))
     }
 }

@@ -5,9 +5,12 @@ use std::io::Write;
 use crate::check::Run;
 use crate::diagnostic::Level;
 
-use super::{summary_line, Emitter};
+use super::{summary_line_in, Emitter};
 
-pub struct Markdown;
+pub struct Markdown {
+    /// The language of the summary line (the diagnostics carry their own words).
+    pub lang: crate::model::Lang,
+}
 
 /// A table cell: no line breaks, `|` escaped, HTML-sensitive characters
 /// neutralised, control and bidi characters as visible escapes.
@@ -24,7 +27,11 @@ impl Emitter for Markdown {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
         let errors = run.count(Level::Error);
         let mark = if errors > 0 { "❌" } else { "✅" };
-        writeln!(out, "### {mark} pacte: {}\n", summary_line(run))?;
+        writeln!(
+            out,
+            "### {mark} pacte: {}\n",
+            summary_line_in(run, self.lang)
+        )?;
         let diags: Vec<_> = run.reports().flat_map(|r| &r.diagnostics).collect();
         if diags.is_empty() {
             return Ok(());

@@ -2,6 +2,7 @@
 //! language. `render`, `report`, the ICS writer and the message catalogue
 //! share it (typography here; languages, labels and formatting join it).
 
+pub mod failures;
 pub mod format;
 pub mod french_names;
 pub mod labels;
