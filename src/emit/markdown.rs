@@ -27,9 +27,13 @@ impl Emitter for Markdown {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
         let errors = run.count(Level::Error);
         let mark = if errors > 0 { "❌" } else { "✅" };
+        let colon = match self.lang {
+            crate::model::Lang::Fr => "\u{a0}:",
+            crate::model::Lang::En => ":",
+        };
         writeln!(
             out,
-            "### {mark} pacte: {}\n",
+            "### {mark} pacte{colon} {}\n",
             summary_line_in(run, self.lang)
         )?;
         let diags: Vec<_> = run.reports().flat_map(|r| &r.diagnostics).collect();

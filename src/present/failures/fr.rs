@@ -60,7 +60,7 @@ pub fn failure(f: &Failure) -> String {
     use Failure::*;
     match f {
         NoSuchFile { path } => format!("{path}\u{a0}: fichier introuvable"),
-        NoSuchFileOrFolder { path } => format!("{path}\u{a0}: ni fichier ni dossier de ce nom"),
+        NoSuchFileOrFolder { path } => format!("{path}\u{a0}: aucun fichier ni dossier de ce nom"),
         NoSuchFolder { path } => format!("{path}\u{a0}: dossier introuvable"),
         OutputFolderMissing { path, folder } => {
             format!("{path}\u{a0}: le dossier de sortie {folder} n’existe pas")
@@ -340,11 +340,11 @@ pub fn failure(f: &Failure) -> String {
             count,
             path,
         } => format!(
-            "{at}\u{a0}: {message} [{code}]\u{a0}; {} à corriger avant de signer (`pacte check {path}`), rien n’a été écrit",
+            "{at}\u{a0}: {message} [{code}]\u{202f}; {} à corriger avant de signer (`pacte check {path}`), rien n’a été écrit",
             plural(*count, "erreur")
         ),
         SignedTermsLost { path } => format!(
-            "{path}\u{a0}: le fichier signé ne porterait pas les termes signés\u{a0}; rien n’a été écrit"
+            "{path}\u{a0}: le fichier signé ne porterait pas les termes signés\u{202f}; rien n’a été écrit"
         ),
 
         EditInvalidDate { date } => format!("date invalide\u{a0}: {date}"),
