@@ -70,13 +70,7 @@ impl Config {
                     crate::workspace::Refusal::NotRegularInside => {
                         Failure::NotARegularFile { path }.into()
                     }
-                    crate::workspace::Refusal::Missing => Failure::NoSuchFile { path }.into(),
-                    crate::workspace::Refusal::TooLarge(limit) => Failure::TooLarge {
-                        path,
-                        megabytes: limit >> 20,
-                    }
-                    .into(),
-                    crate::workspace::Refusal::Io(e) => because(Failure::CannotRead { path }, e),
+                    e => because(Failure::CannotRead { path }, e),
                 }
             })?;
         let text = String::from_utf8(bytes).map_err(|_| Failure::NotUtf8 { path: shown(path) })?;

@@ -35,8 +35,6 @@ pub enum Failure {
     ForceNotRegular { path: String },
     /// A file that cannot be read (the cause follows).
     CannotRead { path: String },
-    /// A file larger than pacte reads.
-    TooLarge { path: String, megabytes: u64 },
     /// A file to read that is not a regular file.
     NotARegularFile { path: String },
     /// A file that is not UTF-8 text.
@@ -206,6 +204,8 @@ pub enum Failure {
         line: Option<usize>,
         cause: String,
     },
+    /// A template that cannot be read (the cause follows).
+    TemplateUnreadable { name: String },
     /// A template that is not UTF-8.
     TemplateNotUtf8 { name: String },
     /// The data of a template could not be prepared (the cause follows).
@@ -284,7 +284,7 @@ pub enum Failure {
     /// Errors to fix before signing.
     ErrorsBeforeSigning {
         at: String,
-        message: String,
+        message: Message,
         code: String,
         count: usize,
         path: String,
@@ -343,9 +343,27 @@ pub enum Flaw {
     /// The first structure error, located.
     Structure {
         file: Place,
-        message: String,
+        message: Message,
         code: String,
     },
+}
+
+/// A diagnostic's sentence, in English and, when the finding has them, in
+/// French words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub en: String,
+    pub fr: Option<String>,
+}
+
+impl Message {
+    /// The sentence of a diagnostic.
+    pub fn of(d: &crate::diagnostic::Diagnostic) -> Message {
+        Message {
+            en: d.message.clone(),
+            fr: d.fr.as_ref().map(|w| w.message.clone()),
+        }
+    }
 }
 
 /// A file, at a revision (or in the working tree), at a line and column.
@@ -385,7 +403,7 @@ impl Flaw {
                 rev: None,
                 line_column: d.line.zip(d.column),
             },
-            message: d.message.clone(),
+            message: Message::of(d),
             code: d.code.to_string(),
         }
     }

@@ -43,9 +43,9 @@ fn load_text(
     text: String,
     config: &Config,
     as_of: Date,
-) -> std::result::Result<Loaded, Flaw> {
+) -> std::result::Result<Loaded, Box<Flaw>> {
     load::checked(path, text.into_bytes(), config, as_of)
-        .map_err(|e| Flaw::of(&e, &path.display().to_string(), None))
+        .map_err(|e| Box::new(Flaw::of(&e, &path.display().to_string(), None)))
 }
 
 /// Signs; writes nothing unless every check passes.
@@ -63,7 +63,7 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
     })?;
     let before = load_text(path, text.clone(), config, opts.date).map_err(|flaw| {
         Failure::FixStructureFirst {
-            flaw,
+            flaw: *flaw,
             check: Some(shown.clone()),
         }
     })?;
@@ -141,7 +141,7 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
                 path: shown.clone(),
             }
         })?;
-        load_text(path, t, config, opts.date).map_err(|flaw| Failure::Flawed { flaw })?
+        load_text(path, t, config, opts.date).map_err(|flaw| Failure::Flawed { flaw: *flaw })?
     };
     let fingerprint = frozen.fingerprint.clone();
     let latest = latest_signatures(&frozen.doc);
@@ -195,7 +195,7 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         })?;
     // Judge the file about to be written, at the status it will have.
     let after = load_text(path, new_text, config, opts.date)
-        .map_err(|flaw| because(Failure::InSignedFile, Failure::Flawed { flaw }))?;
+        .map_err(|flaw| because(Failure::InSignedFile, Failure::Flawed { flaw: *flaw }))?;
     let blocking: Vec<_> = after
         .report
         .diagnostics
@@ -211,7 +211,7 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         };
         return Err(Failure::ErrorsBeforeSigning {
             at,
-            message: d.message.clone(),
+            message: crate::failure::Message::of(d),
             code: d.code.to_string(),
             count: blocking.len(),
             path: shown,

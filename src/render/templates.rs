@@ -168,11 +168,7 @@ impl TemplateSet {
         for (name, path) in found {
             let bytes =
                 crate::workspace::read_inside(&root, &path, crate::workspace::TEMPLATE_LIMIT)
-                    .map_err(|e| Failure::Template {
-                        name: name.clone(),
-                        line: None,
-                        cause: e.to_string(),
-                    })?;
+                    .or_fail(|| Failure::TemplateUnreadable { name: name.clone() })?;
             hasher_input.extend_from_slice(name.as_bytes());
             hasher_input.push(0);
             hasher_input.extend_from_slice(bytes.len().to_string().as_bytes());

@@ -1,6 +1,7 @@
 //! The English sentences of failures and notes.
 
 use crate::failure::{BrowserPart, Failure, Flaw, Note, Place, Prepared};
+use crate::workspace::Refusal;
 
 fn place(p: &Place) -> String {
     let mut s = p.path.clone();
@@ -20,7 +21,7 @@ fn flaw(f: &Flaw) -> String {
             file,
             message,
             code,
-        } => format!("{}: {message} [{code}]", place(file)),
+        } => format!("{}: {} [{code}]", place(file), &message.en),
     }
 }
 
@@ -52,9 +53,6 @@ pub fn failure(f: &Failure) -> String {
             "{path}: not a regular file (a device, a FIFO, a socket or a symlink): --force replaces regular files only"
         ),
         CannotRead { path } => format!("cannot read {path}"),
-        TooLarge { path, megabytes } => {
-            format!("cannot read {path}: larger than {megabytes} MB: it is not read")
-        }
         NotARegularFile { path } => format!("cannot read {path}: not a regular file"),
         NotUtf8 { path } => format!("{path}: not valid UTF-8 text"),
         CannotWrite { path } => format!("{path}: cannot write"),
@@ -191,6 +189,7 @@ pub fn failure(f: &Failure) -> String {
             Some(l) => format!("template {name}: line {l}: {cause}"),
             None => format!("template {name}: {cause}"),
         },
+        TemplateUnreadable { name } => format!("template {name}"),
         TemplateNotUtf8 { name } => format!("template {name}: not valid UTF-8 text"),
         CannotPrepare { what } => match what {
             Prepared::Document => "cannot prepare the document".into(),
@@ -264,7 +263,8 @@ pub fn failure(f: &Failure) -> String {
             count,
             path,
         } => format!(
-            "{at}: {message} [{code}]; {} to fix before signing (`pacte check {path}`), nothing written",
+            "{at}: {} [{code}]; {} to fix before signing (`pacte check {path}`), nothing written",
+            message.en,
             plural(*count, "error")
         ),
         SignedTermsLost { path } => {
@@ -315,6 +315,18 @@ pub fn failure(f: &Failure) -> String {
             "`{id}` is not a valid convention id: use lowercase letters, digits, `-` and `_`, starting with a letter or digit (e.g. `festival-2027`)"
         ),
         PartiesRange { found } => format!("`--parties` must be from 2 to 50, found {found}"),
+    }
+}
+
+/// Why a file was not read.
+pub fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::Missing => "no such file".into(),
+        Refusal::NotRegularInside => {
+            "not a regular file inside the workspace root: it is not read".into()
+        }
+        Refusal::TooLarge(limit) => format!("larger than {} MB: it is not read", limit >> 20),
+        Refusal::Io(e) => e.to_string(),
     }
 }
 

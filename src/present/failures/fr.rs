@@ -3,6 +3,7 @@
 //! insécable U+202F avant « ; ! ? », apostrophe ’).
 
 use crate::failure::{BrowserPart, Failure, Flaw, Note, Place, Prepared};
+use crate::workspace::Refusal;
 
 fn place(p: &Place) -> String {
     let mut s = p.path.clone();
@@ -24,7 +25,11 @@ fn flaw(f: &Flaw) -> String {
             file,
             message,
             code,
-        } => format!("{}\u{a0}: {message} [{code}]", place(file)),
+        } => format!(
+            "{}\u{a0}: {} [{code}]",
+            place(file),
+            message.fr.as_ref().unwrap_or(&message.en)
+        ),
     }
 }
 
@@ -77,9 +82,6 @@ pub fn failure(f: &Failure) -> String {
             "{path}\u{a0}: ce n’est pas un fichier ordinaire (périphérique, FIFO, socket ou lien symbolique)\u{a0}: --force ne remplace que des fichiers ordinaires"
         ),
         CannotRead { path } => format!("impossible de lire {path}"),
-        TooLarge { path, megabytes } => format!(
-            "impossible de lire {path}\u{a0}: le fichier dépasse {megabytes}\u{a0}Mo, il n’est pas lu"
-        ),
         NotARegularFile { path } => {
             format!("impossible de lire {path}\u{a0}: ce n’est pas un fichier ordinaire")
         }
@@ -256,6 +258,7 @@ pub fn failure(f: &Failure) -> String {
             Some(l) => format!("modèle {name}\u{a0}: ligne {l}\u{a0}: {cause}"),
             None => format!("modèle {name}\u{a0}: {cause}"),
         },
+        TemplateUnreadable { name } => format!("modèle {name}"),
         TemplateNotUtf8 { name } => {
             format!("modèle {name}\u{a0}: ce n’est pas du texte UTF-8 valide")
         }
@@ -340,7 +343,8 @@ pub fn failure(f: &Failure) -> String {
             count,
             path,
         } => format!(
-            "{at}\u{a0}: {message} [{code}]\u{202f}; {} à corriger avant de signer (`pacte check {path}`), rien n’a été écrit",
+            "{at}\u{a0}: {} [{code}]\u{202f}; {} à corriger avant de signer (`pacte check {path}`), rien n’a été écrit",
+            message.fr.as_ref().unwrap_or(&message.en),
             plural(*count, "erreur")
         ),
         SignedTermsLost { path } => format!(
@@ -397,6 +401,21 @@ pub fn failure(f: &Failure) -> String {
         PartiesRange { found } => {
             format!("`--parties` est compris entre 2 et 50, et non {found}")
         }
+    }
+}
+
+/// Pourquoi un fichier n’a pas été lu.
+pub fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::Missing => "fichier introuvable".into(),
+        Refusal::NotRegularInside => {
+            "ce n’est pas un fichier ordinaire situé dans l’espace de travail\u{a0}: il n’est pas lu"
+                .into()
+        }
+        Refusal::TooLarge(limit) => {
+            format!("le fichier dépasse {}\u{a0}Mo\u{a0}: il n’est pas lu", limit >> 20)
+        }
+        Refusal::Io(e) => e.to_string(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::failure::{failure_of, Failure, Note};
 use crate::model::Lang;
+use crate::workspace::Refusal;
 
 pub mod en;
 pub mod fr;
@@ -37,6 +38,12 @@ fn from_links(links: &[&(dyn std::error::Error + 'static)], lang: Lang) -> Strin
     let Some((first, rest)) = links.split_first() else {
         return String::new();
     };
+    if let Some(r) = first.downcast_ref::<Refusal>() {
+        return match lang {
+            Lang::Fr => fr::refusal(r),
+            Lang::En => en::refusal(r),
+        };
+    }
     let Some(f) = failure_of(*first) else {
         // Not one of pacte's: its own text (which may already hold its causes).
         let text = first.to_string();
@@ -77,7 +84,7 @@ pub fn process_lang(config: Option<&std::path::Path>) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::failure::{because, BrowserPart, Flaw, Place, Prepared};
+    use crate::failure::{because, BrowserPart, Flaw, Message, Place, Prepared};
 
     fn p() -> String {
         "conventions/festival.toml".into()
@@ -94,7 +101,10 @@ mod tests {
     fn structure() -> Flaw {
         Flaw::Structure {
             file: place(None),
-            message: "the value is missing".into(),
+            message: Message {
+                en: "the value is missing".into(),
+                fr: Some("la valeur manque".into()),
+            },
             code: "S003".into(),
         }
     }
@@ -118,10 +128,6 @@ mod tests {
             AlreadyExists { path: path() },
             ForceNotRegular { path: path() },
             CannotRead { path: path() },
-            TooLarge {
-                path: path(),
-                megabytes: 16,
-            },
             NotARegularFile { path: path() },
             NotUtf8 { path: path() },
             CannotWrite { path: path() },
@@ -228,7 +234,10 @@ mod tests {
             RevisionFlawed {
                 flaw: Flaw::Structure {
                     file: place(Some("HEAD~1")),
-                    message: "the value is missing".into(),
+                    message: Message {
+                        en: "the value is missing".into(),
+                        fr: Some("la valeur manque".into()),
+                    },
                     code: "S003".into(),
                 },
             },
@@ -313,6 +322,9 @@ mod tests {
                 line: None,
                 cause: "unexpected end".into(),
             },
+            TemplateUnreadable {
+                name: "convention.md".into(),
+            },
             TemplateNotUtf8 {
                 name: "convention.md".into(),
             },
@@ -390,14 +402,20 @@ mod tests {
             InSignedFile,
             ErrorsBeforeSigning {
                 at: at(),
-                message: "the shares do not add up".into(),
+                message: Message {
+                    en: "the shares do not add up".into(),
+                    fr: None,
+                },
                 code: "F002".into(),
                 count: 1,
                 path: path(),
             },
             ErrorsBeforeSigning {
                 at: at(),
-                message: "the shares do not add up".into(),
+                message: Message {
+                    en: "the shares do not add up".into(),
+                    fr: None,
+                },
                 code: "F002".into(),
                 count: 2,
                 path: path(),
@@ -477,7 +495,6 @@ mod tests {
             | AlreadyExists { .. }
             | ForceNotRegular { .. }
             | CannotRead { .. }
-            | TooLarge { .. }
             | NotARegularFile { .. }
             | NotUtf8 { .. }
             | CannotWrite { .. }
@@ -538,6 +555,7 @@ mod tests {
             | CannotCreatePipe { .. }
             | TemplatesFolderMissing { .. }
             | Template { .. }
+            | TemplateUnreadable { .. }
             | TemplateNotUtf8 { .. }
             | CannotPrepare { .. }
             | Rendering { .. }
@@ -715,6 +733,26 @@ mod tests {
             chain(&e, Lang::Fr),
             "modèle convention.md\u{a0}: ligne 2\u{a0}: unexpected end (rendu de conventions/festival.toml)"
         );
+        // Why a file was not read.
+        let e = because(
+            Failure::CannotReadAnnex {
+                path: p(),
+                reference: "budget.pdf".into(),
+            },
+            Refusal::NotRegularInside,
+        );
+        assert_eq!(
+            chain(&e, Lang::Fr),
+            "conventions/festival.toml\u{a0}: impossible de lire l’annexe `budget.pdf`\u{a0}: ce n’est pas un fichier ordinaire situé dans l’espace de travail\u{a0}: il n’est pas lu"
+        );
+        for r in [
+            Refusal::Missing,
+            Refusal::NotRegularInside,
+            Refusal::TooLarge(4 << 20),
+        ] {
+            check_sentences(&en::refusal(&r), &fr::refusal(&r));
+            assert_eq!(en::refusal(&r), r.to_string());
+        }
         // An error that is not pacte's keeps its words; a context too.
         let e = anyhow::anyhow!("disk full").context("while writing");
         assert_eq!(chain(&e, Lang::Fr), "while writing: disk full");
