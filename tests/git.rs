@@ -89,7 +89,7 @@ impl Repo {
             .env("NO_COLOR", "1")
             .env("HOME", self.dir.path())
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("PACTE_LANG")
+            .env("PACTE_LANG", "en")
             .output()
             .expect("pacte")
     }
