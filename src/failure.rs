@@ -461,6 +461,64 @@ pub enum Note {
     Left { path: String },
 }
 
+/// The words of the human and Markdown outputs of `diff` and `log`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum History {
+    /// `diff`: the terms did not change.
+    NoChange {
+        file: String,
+        from: String,
+        to: String,
+        fingerprint: String,
+    },
+    /// `diff`: the side that is the working tree.
+    WorkingTree,
+    /// `diff --format md`: the heading.
+    ChangesHeading { file: String },
+    /// `diff --format md`: from which revision to which.
+    FromTo {
+        from: String,
+        old: String,
+        to: String,
+        new: String,
+    },
+    /// `diff`: the terms changed.
+    TermsChanged {
+        file: String,
+        from: String,
+        to: String,
+    },
+    /// `diff`: after the heading of an article the old terms did not have.
+    NewArticle,
+    /// `diff`: a value added.
+    Added { path: String, value: String },
+    /// `diff`: a value removed.
+    Removed { path: String, value: String },
+    /// `diff`: a value changed.
+    Changed {
+        path: String,
+        old: String,
+        new: String,
+    },
+    /// `diff`: a change written after its path (`rest` starts with a space
+    /// or a line break).
+    Labelled { path: String, rest: String },
+    /// `diff`: no signature is voided.
+    NoneVoided,
+    /// `diff`: the signatures voided (each `party (name, date)`).
+    Voids { signatures: Vec<String> },
+    /// `log`: the file's path at that revision.
+    LogFile { path: String },
+    /// `log`: the fingerprint of the terms (none: not a convention there).
+    LogTerms { fingerprint: Option<String> },
+    /// `log`: commits after it that left the terms as they were.
+    LogUnchanged { count: usize },
+    /// `log`: the signatures carrying the terms (each `party (name, date)`).
+    LogSignedBy { signatures: Vec<String> },
+    /// `log`: after a signature, the amendment it signs.
+    LogAmendment { id: String },
+}
+
 impl Failure {
     /// Whether its sentence is said after its cause (`CAUSE (rendering FILE)`).
     pub fn follows_cause(&self) -> bool {

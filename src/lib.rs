@@ -137,6 +137,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                     cli::ListFormat::Human => commands::log::LogFormat::Human,
                     cli::ListFormat::Json => commands::log::LogFormat::Json,
                 },
+                lang: present::lang::from_process(config().ok().and_then(|c| c.lang)),
             };
             commands::log::run(&opts, stdout)?;
             Ok(Outcome::Clean)

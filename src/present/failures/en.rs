@@ -1,6 +1,6 @@
 //! The English sentences of failures and notes.
 
-use crate::failure::{BrowserPart, Failure, Flaw, Note, Place, Prepared};
+use crate::failure::{BrowserPart, Failure, Flaw, History, Note, Place, Prepared};
 use crate::workspace::Refusal;
 
 fn place(p: &Place) -> String {
@@ -327,6 +327,54 @@ pub fn refusal(r: &Refusal) -> String {
         }
         Refusal::TooLarge(limit) => format!("larger than {} MB: it is not read", limit >> 20),
         Refusal::Io(e) => e.to_string(),
+    }
+}
+
+/// The words of `diff` and `log`.
+pub fn history(h: &History) -> String {
+    match h {
+        History::NoChange {
+            file,
+            from,
+            to,
+            fingerprint,
+        } => format!("{file}: no change of terms between {from} and {to} ({fingerprint})"),
+        History::WorkingTree => "the working tree".into(),
+        History::ChangesHeading { file } => format!("## Changes of terms: `{file}`"),
+        History::FromTo { from, old, to, new } => {
+            format!("From {from} (`{old}`) to {to} (`{new}`).")
+        }
+        History::TermsChanged { file, from, to } => {
+            format!("{file}: the terms changed from {from} to {to}")
+        }
+        History::NewArticle => " (new)".into(),
+        History::Added { path, value } => format!("{path}: added {value}"),
+        History::Removed { path, value } => format!("{path}: removed (was {value})"),
+        History::Changed { path, old, new } => format!("{path}: {old} → {new}"),
+        History::Labelled { path, rest } => format!("{path}:{rest}"),
+        History::NoneVoided => "No signature carries the old terms: none is voided.".into(),
+        History::Voids { signatures } => format!(
+            "Voids the signature{} of: {} (they carry the old terms; the parties must sign again).",
+            if signatures.len() == 1 { "" } else { "s" },
+            signatures.join(", ")
+        ),
+        History::LogFile { path } => format!("  file: {path}"),
+        History::LogTerms { fingerprint } => match fingerprint {
+            Some(fp) => format!("  terms: {fp}"),
+            None => "  terms: unreadable (not a valid convention at this commit)".into(),
+        },
+        History::LogUnchanged { count } => format!(
+            "  then {} without a change of terms",
+            plural(*count, "commit")
+        ),
+        History::LogSignedBy { signatures } => {
+            if signatures.is_empty() {
+                "  signed by: nobody".into()
+            } else {
+                format!("  signed by: {}", signatures.join(", "))
+            }
+        }
+        History::LogAmendment { id } => format!(" [amendment {id}]"),
     }
 }
 

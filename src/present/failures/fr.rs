@@ -2,7 +2,7 @@
 //! espace insécable U+00A0 avant « : » et dans les guillemets, espace fine
 //! insécable U+202F avant « ; ! ? », apostrophe ’).
 
-use crate::failure::{BrowserPart, Failure, Flaw, Note, Place, Prepared};
+use crate::failure::{BrowserPart, Failure, Flaw, History, Note, Place, Prepared};
 use crate::workspace::Refusal;
 
 fn place(p: &Place) -> String {
@@ -416,6 +416,69 @@ pub fn refusal(r: &Refusal) -> String {
             format!("le fichier dépasse {}\u{a0}Mo\u{a0}: il n’est pas lu", limit >> 20)
         }
         Refusal::Io(e) => e.to_string(),
+    }
+}
+
+/// Les mots de `diff` et de `log`.
+pub fn history(h: &History) -> String {
+    match h {
+        History::NoChange {
+            file,
+            from,
+            to,
+            fingerprint,
+        } => format!(
+            "{file}\u{a0}: aucun changement des termes entre {from} et {to} ({fingerprint})"
+        ),
+        History::WorkingTree => "la copie de travail".into(),
+        History::ChangesHeading { file } => format!("## Changements des termes\u{a0}: `{file}`"),
+        History::FromTo { from, old, to, new } => {
+            format!("De {from} (`{old}`) à {to} (`{new}`).")
+        }
+        History::TermsChanged { file, from, to } => {
+            format!("{file}\u{a0}: les termes ont changé entre {from} et {to}")
+        }
+        History::NewArticle => " (nouveau)".into(),
+        History::Added { path, value } => format!("{path}\u{a0}: ajout de {value}"),
+        History::Removed { path, value } => format!("{path}\u{a0}: supprimé (valait {value})"),
+        History::Changed { path, old, new } => format!("{path}\u{a0}: {old} → {new}"),
+        History::Labelled { path, rest } => format!("{path}\u{a0}:{rest}"),
+        History::NoneVoided => {
+            "Aucune signature ne porte les anciens termes\u{a0}: aucune n’est rendue caduque."
+                .into()
+        }
+        History::Voids { signatures } => {
+            if signatures.len() == 1 {
+                format!(
+                    "Rend caduque la signature de\u{a0}: {} (elle porte les anciens termes\u{202f}; la partie doit signer de nouveau).",
+                    signatures.join(", ")
+                )
+            } else {
+                format!(
+                    "Rend caduques les signatures de\u{a0}: {} (elles portent les anciens termes\u{202f}; les parties doivent signer de nouveau).",
+                    signatures.join(", ")
+                )
+            }
+        }
+        History::LogFile { path } => format!("  fichier\u{a0}: {path}"),
+        History::LogTerms { fingerprint } => match fingerprint {
+            Some(fp) => format!("  termes\u{a0}: {fp}"),
+            None => {
+                "  termes\u{a0}: illisibles (ce n’est pas une convention valide à ce commit)".into()
+            }
+        },
+        History::LogUnchanged { count } => format!(
+            "  puis {} sans changement des termes",
+            plural(*count, "commit")
+        ),
+        History::LogSignedBy { signatures } => {
+            if signatures.is_empty() {
+                "  signataires\u{a0}: aucun".into()
+            } else {
+                format!("  signataires\u{a0}: {}", signatures.join(", "))
+            }
+        }
+        History::LogAmendment { id } => format!(" [avenant {id}]"),
     }
 }
 

@@ -25,6 +25,14 @@ pub fn note(n: &Note, lang: Lang) -> String {
     }
 }
 
+/// The words of `diff` and `log` in `lang`.
+pub fn history(h: &crate::failure::History, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => fr::history(h),
+        Lang::En => en::history(h),
+    }
+}
+
 /// An error and its causes, in `lang`: `pacte's words: the cause: …`
 /// (a sentence said after its cause, `CAUSE (rendering FILE)`, is put
 /// there). Texts that are not pacte's (the system's, git's, a template
@@ -686,6 +694,71 @@ mod tests {
         // Every variant at least once.
         let kinds: std::collections::HashSet<_> = all.iter().map(std::mem::discriminant).collect();
         assert_eq!(kinds.len(), 118);
+    }
+
+    #[test]
+    fn every_history_line_has_words_in_both_languages() {
+        use crate::failure::History::*;
+        let sig = || vec!["ville (Jeanne Martin, 2026-05-02)".to_string()];
+        let all = [
+            NoChange {
+                file: p(),
+                from: "v1".into(),
+                to: "v2".into(),
+                fingerprint: "sha256:ab".into(),
+            },
+            WorkingTree,
+            ChangesHeading { file: p() },
+            FromTo {
+                from: "v1".into(),
+                old: "sha256:ab".into(),
+                to: "v2".into(),
+                new: "sha256:cd".into(),
+            },
+            TermsChanged {
+                file: p(),
+                from: "v1".into(),
+                to: "v2".into(),
+            },
+            NewArticle,
+            Added {
+                path: "funds.total".into(),
+                value: "5000".into(),
+            },
+            Removed {
+                path: "funds.total".into(),
+                value: "5000".into(),
+            },
+            Changed {
+                path: "funds.total".into(),
+                old: "5000".into(),
+                new: "6000".into(),
+            },
+            Labelled {
+                path: "clause.text".into(),
+                rest: " [-old-] {+new+}".into(),
+            },
+            NoneVoided,
+            Voids { signatures: sig() },
+            Voids {
+                signatures: vec!["ville".into(), "theatre".into()],
+            },
+            LogFile { path: p() },
+            LogTerms {
+                fingerprint: Some("sha256:ab".into()),
+            },
+            LogTerms { fingerprint: None },
+            LogUnchanged { count: 1 },
+            LogUnchanged { count: 2 },
+            LogSignedBy { signatures: sig() },
+            LogSignedBy { signatures: vec![] },
+            LogAmendment {
+                id: "avenant-1".into(),
+            },
+        ];
+        for h in &all {
+            check_sentences(&history(h, Lang::En), &history(h, Lang::Fr));
+        }
     }
 
     #[test]
