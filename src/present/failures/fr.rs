@@ -101,7 +101,7 @@ pub fn failure(f: &Failure) -> String {
         CannotResolve { path } => format!("{path}\u{a0}: chemin impossible à résoudre"),
         NoFileName { path } => format!("{path}\u{a0}: aucun nom de fichier"),
         StandardOutput => "impossible d’écrire sur la sortie standard".into(),
-        NotWritten { path } => format!("{path}\u{a0}: non écrit"),
+        NotWritten { path } => format!("{path}\u{a0}: fichier non écrit"),
 
         ConfigSyntax { at, message } => format!("{at}\u{a0}: {message}"),
         ConfigNotText { at, key, found } => format!(
@@ -113,7 +113,7 @@ pub fn failure(f: &Failure) -> String {
         }
         ConfigBadGlob { at, glob } => format!("{at}\u{a0}: motif `{glob}` invalide"),
         ConfigLang { at, found } => format!(
-            "{at}\u{a0}: `lang` vaut {} ou {}, et non {}",
+            "{at}\u{a0}: `lang` doit valoir {} ou {}, et non {}",
             quoted("fr"),
             quoted("en"),
             quoted(found)
@@ -127,7 +127,7 @@ pub fn failure(f: &Failure) -> String {
                 .map(|a| format!("{a}\u{a0}: "))
                 .unwrap_or_default();
             format!(
-                "{at}`{key}` est un code ISO 3166-1 alpha-2 en capitales, tel que {}, et non {}",
+                "{at}`{key}` doit être un code ISO 3166-1 alpha-2 en capitales, tel que {}, et non {}",
                 quoted("FR"),
                 quoted(found)
             )
@@ -211,7 +211,7 @@ pub fn failure(f: &Failure) -> String {
         NoIdForOutput { path } => {
             format!("{path}\u{a0}: aucun identifiant (`id`) pour nommer son fichier de sortie")
         }
-        PdfNotWritten => "PDF non écrit".into(),
+        PdfNotWritten => "le PDF n’a pas été écrit".into(),
         BrowserNotFound { value } => format!(
             "PACTE_BROWSER={value}\u{a0}: programme introuvable (indiquez un exécutable Chromium ou Chrome)"
         ),
@@ -383,23 +383,26 @@ pub fn failure(f: &Failure) -> String {
             Some(n) => format!("l’élément numéro {n} de `{name}` n’est pas un tableau associatif"),
             None => format!("`{name}` n’est pas un tableau associatif"),
         },
-        EditFlow { name, list } => format!(
-            "`{name}` est {} écrit en ligne\u{a0}: il ne peut être modifié sans changer sa mise en forme",
-            if *list { "une liste" } else { "un tableau associatif" }
-        ),
+        EditFlow { name, list } => {
+            if *list {
+                format!("`{name}` est une liste écrite en ligne\u{a0}: elle ne peut être modifiée sans changer sa mise en forme")
+            } else {
+                format!("`{name}` est un tableau associatif écrit en ligne\u{a0}: il ne peut être modifié sans changer sa mise en forme")
+            }
+        }
         EditNoArray { array } => format!("aucune clé `{array}`"),
         EditNotList { array } => format!("`{array}` n’est pas une liste"),
         EditEmptyList { array } => format!("`{array}` est une liste vide"),
         EditNotBlockList { array } => format!("`{array}` n’est pas une liste écrite en bloc"),
         EditLayout { array } => {
-            format!("`{array}` est mis en forme d’une manière que sign ne sait pas prolonger")
+            format!("la liste `{array}` est disposée d’une manière que sign ne sait pas prolonger")
         }
 
         InvalidId { id } => format!(
             "`{id}` n’est pas un identifiant de convention valide\u{a0}: lettres minuscules, chiffres, `-` et `_`, en commençant par une lettre ou un chiffre (par exemple `festival-2027`)"
         ),
         PartiesRange { found } => {
-            format!("`--parties` est compris entre 2 et 50, et non {found}")
+            format!("`--parties` doit être compris entre 2 et 50, et non {found}")
         }
     }
 }
