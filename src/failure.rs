@@ -455,6 +455,9 @@ pub enum Note {
         beneficiary: String,
         missing: Vec<String>,
     },
+    /// `report`, `status`: the progress bar of a long run (an indicatif
+    /// template: `{bar:40}`, `{pos}`, `{len}` and `{eta}` are its values).
+    ConventionsRead,
     /// `new`, `init`: a file or folder written.
     Wrote { path: String },
     /// `init`: a file left as it was.

@@ -72,7 +72,10 @@ pub fn summarize(
     as_of: Date,
     keep: Keep,
 ) -> Result<Vec<Summary>> {
-    let bar = progress_bar(candidates.len());
+    let bar = progress_bar(
+        candidates.len(),
+        crate::present::lang::from_process(config.lang),
+    );
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
@@ -107,7 +110,7 @@ pub fn summarize(
 /// A progress bar on stderr, for long runs on a terminal only. The bar is
 /// the one thing drawn outside the writers given to the command: it is
 /// the edge of the program, and it never reaches stdout.
-fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+fn progress_bar(files: usize, lang: crate::model::Lang) -> Option<indicatif::ProgressBar> {
     if files < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
         return None;
     }
@@ -115,9 +118,8 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
         Some(files as u64),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} conventions read ({eta})")
-    {
+    let template = crate::present::failures::note(&crate::failure::Note::ConventionsRead, lang);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     Some(bar)

@@ -409,6 +409,7 @@ pub fn note(n: &Note) -> String {
             "{file}: the grant of `{giver}` to `{beneficiary}` is left out of the SCDL export: it lacks {}",
             missing.join(", ")
         ),
+        Note::ConventionsRead => "{bar:40} {pos}/{len} conventions read ({eta})".into(),
         Note::Wrote { path } => format!("wrote {path}"),
         Note::Left { path } => format!("left {path} (already there)"),
     }

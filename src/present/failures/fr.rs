@@ -522,6 +522,7 @@ pub fn note(n: &Note) -> String {
             "{file}\u{a0}: la subvention de `{giver}` à `{beneficiary}` est écartée de l’export SCDL\u{a0}: il y manque {}",
             missing.join(", ")
         ),
+        Note::ConventionsRead => "{bar:40} {pos}/{len} conventions lues ({eta})".into(),
         Note::Wrote { path } => format!("créé\u{a0}: {path}"),
         Note::Left { path } => format!("laissé tel quel\u{a0}: {path} (existe déjà)"),
     }

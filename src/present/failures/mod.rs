@@ -644,6 +644,7 @@ mod tests {
                 beneficiary: "theatre".into(),
                 missing: vec!["siret".into(), "object".into()],
             },
+            Note::ConventionsRead,
             Note::Wrote { path: p() },
             Note::Left { path: p() },
         ]
