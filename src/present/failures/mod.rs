@@ -1,6 +1,9 @@
-//! The catalogue of failures and notes: one file per language, each an
-//! exhaustive `match` (a missing sentence is a compile error; a language
-//! is one more file and one more arm in [`failure`] and [`note`]).
+//! The catalogue of what pacte says outside the diagnostics: why a command
+//! stopped ([`Failure`], the `error:` line), what it did on the way
+//! ([`Note`]: progress, notes, warnings), why a file was not read
+//! ([`Refusal`]) and the words of `diff` and `log`. One file per language,
+//! each an exhaustive `match` (a missing sentence is a compile error; a
+//! language is one more file and one more arm in each function here).
 
 use crate::failure::{failure_of, Failure, Note};
 use crate::model::Lang;
