@@ -121,9 +121,17 @@ fn check_one<T>(
     let bytes = crate::workspace::read_regular(&c.path, crate::workspace::CONVENTION_LIMIT)
         .map_err(|e| match e {
             crate::workspace::Refusal::NotRegularInside => {
-                anyhow::anyhow!("cannot read {}: not a regular file", c.path.display())
+                crate::failure::Failure::NotARegularFile {
+                    path: crate::failure::shown(&c.path),
+                }
+                .into()
             }
-            e => anyhow::anyhow!("cannot read {}: {e}", c.path.display()),
+            e => crate::failure::because(
+                crate::failure::Failure::CannotRead {
+                    path: crate::failure::shown(&c.path),
+                },
+                e,
+            ),
         })?;
     Ok(check_text(c, bytes, opts, analyze))
 }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::failure::{because, shown, Fail as _, Failure};
 
 use crate::diagnostic::Level;
 use crate::model::{Kind, Lang, Status};
@@ -63,15 +65,15 @@ impl Config {
     pub fn read(path: &Path) -> Result<Config> {
         let bytes =
             crate::workspace::read_regular(path, crate::workspace::CONFIG_LIMIT).map_err(|e| {
+                let path = shown(path);
                 match e {
                     crate::workspace::Refusal::NotRegularInside => {
-                        anyhow::anyhow!("cannot read {}: not a regular file", path.display())
+                        Failure::NotARegularFile { path }.into()
                     }
-                    e => anyhow::anyhow!("cannot read {}: {e}", path.display()),
+                    e => because(Failure::CannotRead { path }, e),
                 }
             })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow::anyhow!("{}: not valid UTF-8 text", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|_| Failure::NotUtf8 { path: shown(path) })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
         let file = SourceFile::new(path.to_path_buf(), text);
         let parsed = crate::parse::toml::parse(&file.text);
@@ -83,11 +85,14 @@ impl Config {
             None => path.display().to_string(),
         };
         if let Some(issue) = parsed.issues.first() {
-            bail!(
-                "{}: {}",
-                at(issue.span),
-                issue.words(crate::model::Lang::En)
-            );
+            return Err(Failure::ConfigSyntax {
+                at: at(issue.span),
+                message: crate::failure::Message {
+                    en: issue.words(crate::model::Lang::En),
+                    fr: Some(issue.words(crate::model::Lang::Fr)),
+                },
+            }
+            .into());
         }
         let root = parsed.root.unwrap_or(Node {
             value: Value::Table(Default::default()),
@@ -104,26 +109,28 @@ impl Config {
         let string = |n: &Node, key: &str| -> Result<String> {
             match &n.value {
                 Value::String(s) => Ok(s.clone()),
-                other => bail!(
-                    "{}: `{key}` must be a text, found {}",
-                    at(Some(n.span)),
-                    other.type_name()
-                ),
+                other => Err(Failure::ConfigNotText {
+                    at: at(Some(n.span)),
+                    key: key.to_string(),
+                    found: other.type_name(),
+                }
+                .into()),
             }
         };
         for e in &table.entries {
             match e.key.as_str() {
                 "conventions" => {
                     let Value::Array(items) = &e.value.value else {
-                        bail!(
-                            "{}: `conventions` must be a list of globs",
-                            at(Some(e.value.span))
-                        );
+                        return Err(Failure::ConfigGlobs {
+                            at: at(Some(e.value.span)),
+                        }
+                        .into());
                     };
                     for i in items {
                         let g = string(i, "conventions")?;
-                        globset::Glob::new(&g).map_err(|err| {
-                            anyhow::anyhow!("{}: invalid glob `{g}`: {err}", at(Some(i.span)))
+                        globset::Glob::new(&g).or_fail(|| Failure::ConfigBadGlob {
+                            at: at(Some(i.span)),
+                            glob: g.clone(),
                         })?;
                         config.conventions.push(g);
                     }
@@ -133,10 +140,13 @@ impl Config {
                     config.lang = Some(match s.as_str() {
                         "fr" => Lang::Fr,
                         "en" => Lang::En,
-                        _ => bail!(
-                            "{}: `lang` must be \"fr\" or \"en\", found \"{s}\"",
-                            at(Some(e.value.span))
-                        ),
+                        _ => {
+                            return Err(Failure::ConfigLang {
+                                at: at(Some(e.value.span)),
+                                found: s,
+                            }
+                            .into())
+                        }
                     });
                 }
                 "currency" => {
@@ -144,20 +154,23 @@ impl Config {
                     if iso_currency::Currency::from_code(&s).is_none()
                         && crate::codes::historic_currency(&s).is_none()
                     {
-                        bail!(
-                            "{}: `{s}` is not an ISO 4217 currency code",
-                            at(Some(e.value.span))
-                        );
+                        return Err(Failure::ConfigCurrency {
+                            at: at(Some(e.value.span)),
+                            code: s,
+                        }
+                        .into());
                     }
                     config.currency = Some(s);
                 }
                 "jurisdiction" => {
                     let s = string(&e.value, "jurisdiction")?;
                     if !crate::codes::is_country(&s) {
-                        bail!(
-                            "{}: `jurisdiction` must be an ISO 3166-1 alpha-2 code in capitals, such as \"FR\", found \"{s}\"",
-                            at(Some(e.value.span))
-                        );
+                        return Err(Failure::Jurisdiction {
+                            at: Some(at(Some(e.value.span))),
+                            key: "jurisdiction",
+                            found: s,
+                        }
+                        .into());
                     }
                     config.jurisdiction = Some(s);
                 }
@@ -167,32 +180,36 @@ impl Config {
                 }
                 "rules" => {
                     let Value::Table(rules) = &e.value.value else {
-                        bail!("{}: `rules` must be a table", at(Some(e.value.span)));
+                        return Err(Failure::ConfigRulesTable {
+                            at: at(Some(e.value.span)),
+                        }
+                        .into());
                     };
                     for r in &rules.entries {
                         let Some(rule) = crate::rules::find(&r.key) else {
-                            bail!(
-                                "{}: unknown rule `{}` (see `pacte rules`)",
-                                at(Some(r.key_span)),
-                                r.key
-                            );
+                            return Err(Failure::ConfigUnknownRule {
+                                at: at(Some(r.key_span)),
+                                rule: r.key.clone(),
+                            }
+                            .into());
                         };
                         let meta = rule.meta();
                         let level = |n: &Node| -> Result<Level> {
                             let s = string(n, &r.key)?;
                             let Some(l) = Level::parse(&s) else {
-                                bail!(
-                                    "{}: invalid level \"{s}\" for {}: expected \"error\", \"warning\", \"info\" or \"off\"",
-                                    at(Some(n.span)),
-                                    meta.code
-                                );
+                                return Err(Failure::ConfigLevel {
+                                    at: at(Some(n.span)),
+                                    level: s,
+                                    rule: meta.code.to_string(),
+                                }
+                                .into());
                             };
-                            if meta.code.as_str().starts_with('S') && l != Level::Error {
-                                bail!(
-                                    "{}: {} is a structure rule and cannot be set below error",
-                                    at(Some(n.span)),
-                                    meta.code
-                                );
+                            if meta.code.is_structure() && l != Level::Error {
+                                return Err(Failure::ConfigStructureLevel {
+                                    at: at(Some(n.span)),
+                                    rule: meta.code.to_string(),
+                                }
+                                .into());
                             }
                             Ok(l)
                         };
@@ -202,11 +219,11 @@ impl Config {
                                 for k in &kinds.entries {
                                     let Some(kind) = Kind::ALL.iter().find(|x| x.as_str() == k.key)
                                     else {
-                                        bail!(
-                                            "{}: unknown kind `{}`: expected realisation, gestion, protocole or subvention",
-                                            at(Some(k.key_span)),
-                                            k.key
-                                        );
+                                        return Err(Failure::ConfigUnknownKind {
+                                            at: at(Some(k.key_span)),
+                                            kind: k.key.clone(),
+                                        }
+                                        .into());
                                     };
                                     per[kind.index()] = Some(level(&k.value)?);
                                 }
@@ -229,12 +246,14 @@ impl Config {
                             "rules",
                         ],
                     )
-                    .map(|c| format!(" (did you mean `{c}`?)"))
-                    .unwrap_or_default();
-                    bail!(
-                        "{}: unknown key `{other}` in {FILE_NAME}{help}",
-                        at(Some(e.key_span))
-                    );
+                    .map(str::to_string);
+                    return Err(Failure::ConfigUnknownKey {
+                        at: at(Some(e.key_span)),
+                        key: other.to_string(),
+                        file: FILE_NAME,
+                        suggestion: help,
+                    }
+                    .into());
                 }
             }
         }

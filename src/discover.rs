@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::failure::{because, shown, Failure};
 use globset::{GlobSet, GlobSetBuilder};
 
 use crate::config::Config;
@@ -37,9 +39,9 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                bail!("{}: no such file or folder", root.display())
+                return Err(Failure::NoSuchFileOrFolder { path: shown(root) }.into())
             }
-            Err(e) => bail!("{}: {e}", root.display()),
+            Err(e) => return Err(because(Failure::CannotRead { path: shown(root) }, e)),
         };
         if meta.is_file() {
             out.push(Candidate {

@@ -3,7 +3,9 @@
 //! inserted or replaced bytes stays byte-identical (comments, key order,
 //! blank lines, quoting, line endings). Used by `sign`; meant for fixes too.
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{Fail as _, Failure};
 
 use crate::value::{Node, Syntax, Table, Value};
 
@@ -60,24 +62,26 @@ fn toml_value(v: &Scalar) -> Result<toml_edit::Value> {
     Ok(match v {
         Scalar::Text(s) => toml_edit::Value::from(s.as_str()),
         Scalar::Date(d) => {
-            let dt: toml_edit::Datetime = d
-                .to_string()
-                .parse()
-                .map_err(|_| anyhow::anyhow!("invalid date {d}"))?;
+            let dt: toml_edit::Datetime =
+                d.to_string()
+                    .parse()
+                    .map_err(|_| Failure::EditInvalidDate {
+                        date: d.to_string(),
+                    })?;
             toml_edit::Value::from(dt)
         }
     })
 }
 
 fn toml_apply(text: &str, edits: &[Edit]) -> Result<String> {
-    let mut doc: toml_edit::DocumentMut = text.parse().context("the file does not parse")?;
+    let mut doc: toml_edit::DocumentMut = text.parse().or_fail(|| Failure::EditUnparsable)?;
     for e in edits {
         match e {
             Edit::SetConvention { key, value } => {
                 let table = doc
                     .get_mut("convention")
                     .and_then(|i| i.as_table_like_mut())
-                    .context("no `convention` table")?;
+                    .or_fail(|| Failure::EditNoConvention { yaml: false })?;
                 match table.get_mut(key).and_then(|i| i.as_value_mut()) {
                     Some(old) => {
                         let decor = old.decor().clone();
@@ -100,7 +104,11 @@ fn toml_apply(text: &str, edits: &[Edit]) -> Result<String> {
                     .get_mut(array)
                     .and_then(|i| i.as_array_of_tables_mut())
                     .and_then(|a| a.get_mut(*index))
-                    .with_context(|| format!("no [[{array}]] number {}", index + 1))?;
+                    .or_fail(|| Failure::EditNoItem {
+                        array: array.to_string(),
+                        number: index + 1,
+                        yaml: false,
+                    })?;
                 item.insert(key, toml_edit::Item::Value(toml_value(value)?));
             }
             Edit::AppendItem { array, entries } => {
@@ -126,9 +134,11 @@ fn toml_apply(text: &str, edits: &[Edit]) -> Result<String> {
                         doc.insert(array, toml_edit::Item::ArrayOfTables(aot));
                     }
                     Some(item) => {
-                        let aot = item.as_array_of_tables_mut().with_context(|| {
-                            format!("`{array}` is not written as [[{array}]] tables")
-                        })?;
+                        let aot =
+                            item.as_array_of_tables_mut()
+                                .or_fail(|| Failure::EditNotTables {
+                                    array: array.to_string(),
+                                })?;
                         // Place it right after the last existing item.
                         let last = aot.iter().filter_map(|t| t.position()).max();
                         if let Some(p) = last {
@@ -186,7 +196,7 @@ fn yaml_scalar(v: &Scalar) -> String {
 fn root_table(root: &Node) -> Result<&Table> {
     match &root.value {
         Value::Table(t) => Ok(t),
-        _ => bail!("the document is not a mapping"),
+        _ => Err(Failure::EditDocumentNotMapping.into()),
     }
 }
 
@@ -222,7 +232,10 @@ fn yaml_add_to_mapping(
     value: &Scalar,
 ) -> Result<(usize, usize, String)> {
     let (Some(first), Some(last)) = (table.entries.first(), table.entries.last()) else {
-        bail!("cannot add `{key}` to an empty mapping without changing its layout");
+        return Err(Failure::EditEmptyMapping {
+            key: key.to_string(),
+        }
+        .into());
     };
     let ls = line_start(text, first.key_span.start);
     let indent = " ".repeat(first.key_span.start - ls);
@@ -245,7 +258,7 @@ fn yaml_add_to_mapping(
 fn flow_add(text: &str, node: &Node, key: &str, value: &Scalar) -> Result<(usize, usize, String)> {
     let inner = &text[node.span.start..node.span.end];
     let Some(close) = inner.rfind('}') else {
-        bail!("cannot find the end of a flow mapping");
+        return Err(Failure::EditFlowMappingEnd.into());
     };
     let before = inner[..close].trim_end();
     let at = node.span.start + before.len();
@@ -262,12 +275,22 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
     let nl = eol(text);
     match e {
         Edit::SetConvention { key, value } => {
-            let conv = top.get("convention").context("no `convention` mapping")?;
+            let conv = top
+                .get("convention")
+                .or_fail(|| Failure::EditNoConvention { yaml: true })?;
             let Value::Table(t) = &conv.value.value else {
-                bail!("`convention` is not a mapping");
+                return Err(Failure::EditNotMapping {
+                    name: "convention".into(),
+                    number: None,
+                }
+                .into());
             };
             if is_flow(text, &conv.value) {
-                bail!("`convention` is a flow mapping: it cannot be edited keeping its layout");
+                return Err(Failure::EditFlow {
+                    name: "convention".into(),
+                    list: false,
+                }
+                .into());
             }
             match t.get(key) {
                 Some(entry) => {
@@ -294,15 +317,26 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
             key,
             value,
         } => {
-            let node = top.get(array).with_context(|| format!("no `{array}`"))?;
+            let node = top.get(array).or_fail(|| Failure::EditNoArray {
+                array: array.to_string(),
+            })?;
             let Value::Array(items) = &node.value.value else {
-                bail!("`{array}` is not a list");
+                return Err(Failure::EditNotList {
+                    array: array.to_string(),
+                }
+                .into());
             };
-            let item = items
-                .get(*index)
-                .with_context(|| format!("no `{array}` number {}", index + 1))?;
+            let item = items.get(*index).or_fail(|| Failure::EditNoItem {
+                array: array.to_string(),
+                number: index + 1,
+                yaml: true,
+            })?;
             let Value::Table(t) = &item.value else {
-                bail!("`{array}` number {} is not a mapping", index + 1);
+                return Err(Failure::EditNotMapping {
+                    name: array.to_string(),
+                    number: Some(index + 1),
+                }
+                .into());
             };
             if is_flow(text, item) {
                 return flow_add(text, item, key, value);
@@ -334,7 +368,10 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
                 }
                 Some(entry) => {
                     let Value::Array(items) = &entry.value.value else {
-                        bail!("`{array}` is not a list");
+                        return Err(Failure::EditNotList {
+                            array: array.to_string(),
+                        }
+                        .into());
                     };
                     if is_flow(text, &entry.value) && items.is_empty() {
                         // `signature: []` becomes a block list.
@@ -347,18 +384,31 @@ fn yaml_splice(text: &str, root: &Node, e: &Edit) -> Result<(usize, usize, Strin
                         return Ok((start, s.end, format!("{nl}{block}")));
                     }
                     if is_flow(text, &entry.value) {
-                        bail!("`{array}` is a flow list: it cannot be edited keeping its layout");
+                        return Err(Failure::EditFlow {
+                            name: array.to_string(),
+                            list: true,
+                        }
+                        .into());
                     }
                     let Some(first) = items.first() else {
-                        bail!("`{array}` is an empty list");
+                        return Err(Failure::EditEmptyList {
+                            array: array.to_string(),
+                        }
+                        .into());
                     };
                     let ls = line_start(text, first.span.start);
                     let prefix = &text[ls..first.span.start];
                     let Some(dash) = prefix.rfind('-') else {
-                        bail!("`{array}` is not a block list");
+                        return Err(Failure::EditNotBlockList {
+                            array: array.to_string(),
+                        }
+                        .into());
                     };
                     if !prefix[..dash].chars().all(|c| c == ' ') {
-                        bail!("`{array}` is laid out in a way sign cannot extend");
+                        return Err(Failure::EditLayout {
+                            array: array.to_string(),
+                        }
+                        .into());
                     }
                     let dash_lead = format!("{}-{}", &prefix[..dash], &prefix[dash + 1..]);
                     if is_flow(text, first) {

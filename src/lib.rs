@@ -6,7 +6,9 @@
 
 use std::io::Write;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use failure::{Fail as _, Failure};
 
 pub mod annex;
 pub mod check;
@@ -21,6 +23,7 @@ pub mod due;
 pub mod edit;
 pub mod emit;
 pub mod escape;
+pub mod failure;
 pub mod fingerprint;
 pub mod git;
 pub mod grants;
@@ -64,25 +67,21 @@ pub fn use_color(choice: cli::ColorChoice, is_terminal: bool) -> bool {
 /// Runs one command. Errors (exit 2) carry context naming the file.
 pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> Result<Outcome> {
     let color = use_color(cli.color, stdout_is_terminal);
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let cwd = std::env::current_dir().or_fail(|| Failure::CurrentFolder)?;
     let config = || config::Config::load(cli.config.as_deref(), &cwd);
     match cli.command {
         cli::Command::Check(args) => commands::check(&args, &config()?, color, cli.quiet, stdout),
         cli::Command::Explain { rule } => {
             let lang = present::lang::from_process(config().ok().and_then(|c| c.lang));
-            let fr = lang == model::Lang::Fr;
             let Some(r) = rules::find(&rule) else {
                 let names = rules::CATALOGUE
                     .iter()
                     .flat_map(|r| [r.meta().code.as_str(), r.meta().name]);
-                match (decode::closest(&rule, names), fr) {
-                    (Some(c), false) => bail!("no rule `{rule}` (did you mean `{c}`?)"),
-                    (None, false) => bail!("no rule `{rule}`: `pacte rules` lists them"),
-                    (Some(c), true) => {
-                        bail!("aucune règle `{rule}` (vouliez-vous dire `{c}`\u{202f}?)")
-                    }
-                    (None, true) => bail!("aucune règle `{rule}`\u{a0}: `pacte rules` les énumère"),
+                return Err(Failure::UnknownRule {
+                    suggestion: decode::closest(&rule, names).map(str::to_string),
+                    rule,
                 }
+                .into());
             };
             writeln!(stdout, "{}", commands::explain_in(r.meta(), lang))?;
             Ok(Outcome::Clean)
@@ -111,8 +110,10 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                 place: args.place,
                 amendment: args.amendment,
             };
-            let signed = commands::sign::sign(&opts, &config()?)?;
-            commands::sign::describe(&opts, &signed, stdout, &mut std::io::stderr().lock())?;
+            let config = config()?;
+            let signed = commands::sign::sign(&opts, &config)?;
+            let lang = present::lang::from_process(config.lang);
+            commands::sign::describe(&opts, &signed, lang, stdout, &mut std::io::stderr().lock())?;
             Ok(Outcome::Clean)
         }
         cli::Command::Diff(args) => {
@@ -136,6 +137,7 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                     cli::ListFormat::Human => commands::log::LogFormat::Human,
                     cli::ListFormat::Json => commands::log::LogFormat::Json,
                 },
+                lang: present::lang::from_process(config().ok().and_then(|c| c.lang)),
             };
             commands::log::run(&opts, stdout)?;
             Ok(Outcome::Clean)
@@ -181,12 +183,16 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                 .unwrap_or_else(|| commands::new::default_output(&config.root, &opts.id, yaml));
             commands::new::write(&opts, &path, args.force)?;
             if !cli.quiet {
-                let said = match lang {
-                    model::Lang::Fr => "créé\u{a0}:",
-                    model::Lang::En => "wrote",
+                // In the language of messages, not the skeleton's.
+                let said = failure::Note::Wrote {
+                    path: path
+                        .strip_prefix(&cwd)
+                        .unwrap_or(&path)
+                        .display()
+                        .to_string(),
                 };
-                let shown = path.strip_prefix(&cwd).unwrap_or(&path);
-                writeln!(stdout, "{said} {}", shown.display())?;
+                let lang = present::lang::from_process(config.lang);
+                writeln!(stdout, "{}", present::failures::note(&said, lang))?;
             }
             Ok(Outcome::Clean)
         }

@@ -125,26 +125,6 @@ pub enum LoadError {
     Structure(Box<Diagnostic>),
 }
 
-impl LoadError {
-    /// One line for an `error:` message.
-    pub fn describe(&self, shown: &str) -> String {
-        match self {
-            LoadError::NotAConvention => format!("{shown}: not a convention"),
-            LoadError::Structure(d) => {
-                let at = match (d.line, d.column) {
-                    (Some(l), Some(c)) => format!("{shown}:{l}:{c}"),
-                    _ => shown.to_string(),
-                };
-                format!(
-                    "{at}: {} [{}]",
-                    d.words(crate::model::Lang::En).message,
-                    d.code
-                )
-            }
-        }
-    }
-}
-
 /// Loads `bytes` as the content of `path` (which gives the syntax, the
 /// folder annexes are read from and the path shown), checked at `as_of`;
 /// an error for a text that is not a convention or has structure errors.

@@ -78,6 +78,8 @@ fn raw_stdout(stdout: std::io::Stdout) -> std::io::StdoutLock<'static> {
 
 fn main() -> ExitCode {
     let cli = pacte::cli::Cli::parse();
+    // Kept for the language of an `error:` line (pacte.toml's `lang`).
+    let config = cli.config.clone();
     #[cfg(unix)]
     remove_temporaries_on_signals();
     let stdout = std::io::stdout();
@@ -89,18 +91,22 @@ fn main() -> ExitCode {
     let result = pacte::run(cli, &mut out, terminal);
     let flushed = std::io::Write::flush(&mut out);
     let write_error = out.get_mut().failed.take();
-    let fail = |message: String| {
-        eprintln!("error: {}", pacte::escape::visible(&message));
+    let fail = |e: anyhow::Error| {
+        let lang = pacte::present::failures::process_lang(config.as_deref());
+        let line = pacte::present::failures::chain(&e, lang);
+        eprintln!("error: {}", pacte::escape::visible(&line));
         ExitCode::from(2)
     };
+    let stdout_failed =
+        |e: std::io::Error| pacte::failure::because(pacte::failure::Failure::StandardOutput, e);
     // Output lost (a full disk, a closed pipe): one line, whatever the command did.
     if let Some(e) = write_error {
-        return fail(format!("cannot write to standard output: {e}"));
+        return fail(stdout_failed(e));
     }
     match (result, flushed) {
         (Ok(pacte::Outcome::Clean), Ok(())) => ExitCode::SUCCESS,
         (Ok(pacte::Outcome::Findings), Ok(())) => ExitCode::from(1),
-        (Err(e), _) => fail(format!("{e:#}")),
-        (Ok(_), Err(e)) => fail(format!("cannot write to standard output: {e}")),
+        (Err(e), _) => fail(e),
+        (Ok(_), Err(e)) => fail(stdout_failed(e)),
     }
 }

@@ -19,7 +19,9 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{because, shown, Fail as _, Failure};
 
 /// The temporary files being written, removed on a signal.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
@@ -234,33 +236,24 @@ impl Target {
     pub fn check(path: &Path, inputs: &Inputs, force: bool) -> Result<Target> {
         let dir = folder(path);
         if !dir.is_dir() {
-            bail!(
-                "{}: output folder {} does not exist",
-                path.display(),
-                dir.display()
-            );
+            return Err(Failure::OutputFolderMissing {
+                path: shown(path),
+                folder: shown(dir),
+            }
+            .into());
         }
         if path.is_dir() {
-            bail!("{}: is a folder", path.display());
+            return Err(Failure::IsAFolder { path: shown(path) }.into());
         }
         if inputs.contains(path) {
-            bail!(
-                "{}: refusing to write over one of the files being read",
-                path.display()
-            );
+            return Err(Failure::WouldOverwriteInput { path: shown(path) }.into());
         }
         if let Ok(m) = std::fs::symlink_metadata(path) {
             if !force {
-                bail!(
-                    "{}: already exists (use --force to replace it)",
-                    path.display()
-                );
+                return Err(Failure::AlreadyExists { path: shown(path) }.into());
             }
             if !m.file_type().is_file() {
-                bail!(
-                    "{}: not a regular file (a device, a FIFO, a socket or a symlink): --force replaces regular files only",
-                    path.display()
-                );
+                return Err(Failure::ForceNotRegular { path: shown(path) }.into());
             }
         }
         Ok(Target {
@@ -297,7 +290,7 @@ impl Target {
                     .open(path)
                     .inspect_err(|_| untrack(path))
             })
-            .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+            .or_fail(|| Failure::CannotCreateTemporaryFile { folder: shown(dir) })?;
         let tmp_path = tmp.path().to_path_buf();
         let result = self.fill_and_persist(tmp, fill);
         untrack(&tmp_path);
@@ -313,9 +306,7 @@ impl Target {
         file: std::fs::File,
         fill: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
-        let cannot = |e: &dyn std::fmt::Display| {
-            anyhow::anyhow!("{}: cannot write: {e}", self.path.display())
-        };
+        let cannot = |e: &dyn std::fmt::Display| self.cannot_write(e);
         let mut w = BufWriter::with_capacity(1 << 16, &file);
         fill(&mut w)?;
         w.into_inner().map_err(|e| cannot(&e))?;
@@ -327,10 +318,12 @@ impl Target {
         if !self.force {
             return match link_into(&file, &self.path) {
                 Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-                    "{}: already exists (use --force to replace it)",
-                    self.path.display()
-                ),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(Failure::AlreadyExists {
+                        path: shown(&self.path),
+                    }
+                    .into())
+                }
                 Err(e) => Err(cannot(&e)),
             };
         }
@@ -349,6 +342,16 @@ impl Target {
         done.map(|_| ()).map_err(|e| cannot(&e.error))
     }
 
+    /// `PATH: cannot write: CAUSE`.
+    fn cannot_write(&self, cause: &dyn std::fmt::Display) -> anyhow::Error {
+        because(
+            Failure::CannotWrite {
+                path: shown(&self.path),
+            },
+            anyhow::anyhow!("{cause}"),
+        )
+    }
+
     fn fill_and_persist(
         &self,
         tmp: tempfile::NamedTempFile,
@@ -356,12 +359,10 @@ impl Target {
     ) -> Result<()> {
         let mut w = BufWriter::with_capacity(1 << 16, tmp);
         fill(&mut w)?;
-        let tmp = w
-            .into_inner()
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e))?;
+        let tmp = w.into_inner().map_err(|e| self.cannot_write(&e))?;
         tmp.as_file()
             .sync_all()
-            .with_context(|| format!("{}: cannot write", self.path.display()))?;
+            .map_err(|e| self.cannot_write(&e))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
@@ -376,12 +377,12 @@ impl Target {
         };
         done.map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!(
-                    "{}: already exists (use --force to replace it)",
-                    self.path.display()
-                )
+                Failure::AlreadyExists {
+                    path: shown(&self.path),
+                }
+                .into()
             } else {
-                anyhow::anyhow!("{}: cannot write: {}", self.path.display(), e.error)
+                self.cannot_write(&e.error)
             }
         })
     }

@@ -83,13 +83,16 @@ impl Repo {
         self.git(&["commit", "-q", "-m", msg, "--allow-empty"]);
     }
     fn pacte(&self, args: &[&str]) -> Output {
+        self.pacte_in("en", args)
+    }
+    fn pacte_in(&self, lang: &str, args: &[&str]) -> Output {
         Command::new(BIN)
             .current_dir(self.dir.path())
             .args(args)
             .env("NO_COLOR", "1")
             .env("HOME", self.dir.path())
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("PACTE_LANG")
+            .env("PACTE_LANG", lang)
             .output()
             .expect("pacte")
     }
@@ -793,6 +796,48 @@ fn a_layout_only_change_is_no_change_of_terms() {
             + "\n[[signature]]\nparty = \"ville\"\nname = \"Claire Roche\"\ndate = 2026-09-01\nfingerprint = \"sha256:0000000000000000000000000000000000000000000000000000000000000000\"\n\n[[waiver]]\nrule = \"G002\"\nreason = \"Essai\"\n\n[meta]\nnote = \"x\"\n"),
     );
     assert_eq!(diff_json(&r, &[])["changed"], false);
+}
+
+#[test]
+fn diff_and_log_speak_the_language_of_messages() {
+    let r = signed_repo();
+    let text = example("festival-campus.toml");
+    let title = text.lines().find(|l| l.starts_with("title = ")).unwrap();
+    r.write(
+        "c.toml",
+        &text.replacen(title, "title = \"Festival du campus, édition revue\"", 1),
+    );
+    let o = r.pacte_in("fr", &["diff", "c.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let human = stdout(&o);
+    assert!(
+        human.starts_with("c.toml\u{a0}: les termes ont changé entre HEAD")
+            && human.contains("la copie de travail")
+            && human.contains("convention.title\u{a0}: ")
+            && human.contains("Rend caduques les signatures de\u{a0}: ")
+            && human.ends_with("les parties doivent signer de nouveau).\n"),
+        "{human}"
+    );
+    let md = stdout(&r.pacte_in("fr", &["diff", "c.toml", "--format", "md"]));
+    assert!(
+        md.starts_with("## Changements des termes\u{a0}: `c.toml`"),
+        "{md}"
+    );
+    let english = stdout(&r.pacte(&["diff", "c.toml"]));
+    assert!(
+        english.contains("the terms changed from HEAD")
+            && english.contains("Voids the signatures of: "),
+        "{english}"
+    );
+    let log = stdout(&r.pacte_in("fr", &["log", "c.toml"]));
+    assert!(
+        log.contains("  termes\u{a0}: sha256:")
+            && log.contains("  signataires\u{a0}: musique (Paul Girard, 2026-08-26)"),
+        "{log}"
+    );
+    let o = r.pacte_in("fr", &["diff", "c.toml", "--from", "v9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "error: révision `v9` inconnue\n");
 }
 
 #[test]

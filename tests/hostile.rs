@@ -10,7 +10,7 @@ fn pacte(args: &[&str], cwd: &Path) -> Output {
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
-        .env_remove("PACTE_LANG")
+        .env("PACTE_LANG", "en")
         .output()
         .expect("pacte runs")
 }
@@ -216,7 +216,7 @@ fn pacte_bounded(args: &[&str], cwd: &Path) -> Output {
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
-        .env_remove("PACTE_LANG")
+        .env("PACTE_LANG", "en")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -112,6 +112,69 @@ fn check_and_its_error_lines_follow_the_language() {
     assert!(run(&[("PACTE_LANG", "en")]).starts_with("error: no convention found in this folder"));
 }
 
+/// The standard error of `pacte ARGS` in `dir`, with exactly `vars` among
+/// the variables that choose a language.
+fn error_line(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut c = Command::new(BIN);
+    c.current_dir(dir).args(args);
+    for v in ["PACTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(v);
+    }
+    c.envs(vars.iter().copied());
+    let o = c.output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    String::from_utf8(o.stderr).unwrap()
+}
+
+#[test]
+fn error_lines_follow_the_language_of_messages() {
+    let none = workspace(None);
+    let fr = workspace(Some("fr"));
+    let args = ["render", "nowhere.toml"];
+    let english = "error: nowhere.toml: no such file or folder\n";
+    let french = "error: nowhere.toml\u{a0}: aucun fichier ni dossier de ce nom\n";
+    assert_eq!(error_line(none.path(), &args, &[]), english);
+    assert_eq!(
+        error_line(none.path(), &args, &[("LANG", "fr_FR.UTF-8")]),
+        french
+    );
+    assert_eq!(error_line(fr.path(), &args, &[]), french);
+    assert_eq!(
+        error_line(fr.path(), &args, &[("PACTE_LANG", "en")]),
+        english
+    );
+    // Progress and warnings too: `new` says what it wrote.
+    let o = Command::new(BIN)
+        .current_dir(fr.path())
+        .args(["new", "festival-2027", "--lang", "en"])
+        .env_remove("PACTE_LANG")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "créé\u{a0}: festival-2027.toml\n"
+    );
+}
+
+#[test]
+fn a_broken_pacte_toml_is_said_in_the_language_of_the_environment() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("pacte.toml"), "lang = \"fr\"\nlangue = 1\n").unwrap();
+    let line = error_line(d.path(), &["check"], &[("LANG", "fr_FR.UTF-8")]);
+    assert!(
+        line.ends_with("pacte.toml:2:1\u{a0}: clé `langue` inconnue dans pacte.toml (vouliez-vous dire `lang`\u{202f}?)\n"),
+        "{line}"
+    );
+    let line = error_line(d.path(), &["check"], &[]);
+    assert!(
+        line.ends_with(
+            "pacte.toml:2:1: unknown key `langue` in pacte.toml (did you mean `lang`?)\n"
+        ),
+        "{line}"
+    );
+}
+
 /// The messages of `pacte check FILE --format json` in `lang`: (code, message, help).
 fn messages(file: &Path, lang: &str) -> Vec<(String, String, String)> {
     let o = Command::new(BIN)

@@ -88,16 +88,18 @@ fn comments_follow_the_language() {
     let d = dir.path();
     let (code, out, _) = pacte(d, "en", &["new", "fr-1", "--lang", "fr"]);
     assert_eq!(code, 0);
-    assert_eq!(out, "créé\u{a0}: fr-1.toml\n");
+    // The skeleton follows --lang; the progress line, the language of messages.
+    assert_eq!(out, "wrote fr-1.toml\n");
     let fr = std::fs::read_to_string(d.join("fr-1.toml")).unwrap();
     assert!(fr.contains("title = \"à compléter\"  # Intitulé de la convention."));
     assert!(fr.contains("Exemple, à changer."));
-    let (code, _, _) = pacte(
+    let (code, out, _) = pacte(
         d,
         "fr",
         &["new", "en-1", "--lang", "en", "--syntax", "yaml"],
     );
     assert_eq!(code, 0);
+    assert_eq!(out, "créé\u{a0}: en-1.yaml\n");
     let en = std::fs::read_to_string(d.join("en-1.yaml")).unwrap();
     assert!(en.contains("title: \"to be completed\"  # The title of the convention."));
     assert!(en.contains("lang: \"en\""));

@@ -4,13 +4,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
 use serde_json::json;
 
 use crate::config::Config;
+use crate::failure::{Fail as _, Failure, Flaw, History};
 use crate::git::Repo;
 use crate::load::{self, Loaded};
 use crate::model::Lang;
+use crate::present::failures::history as say;
 use crate::terms_diff::{self, ChangeKind, Part, TermsDiff};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,12 +44,16 @@ pub fn side(repo: &mut Repo, file: &Path, rev: Option<&str>, config: &Config) ->
     let today = super::today();
     let Some(rev) = rev else {
         if !file.is_file() {
-            bail!("{shown}: no such file");
+            return Err(Failure::NoSuchFile { path: shown }.into());
         }
-        let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-        let loaded = load::checked(file, bytes, config, today).map_err(|e| {
-            anyhow::anyhow!("{}: fix the structure errors first", e.describe(&shown))
+        let bytes = std::fs::read(file).or_fail(|| Failure::CannotRead {
+            path: shown.clone(),
         })?;
+        let loaded =
+            load::checked(file, bytes, config, today).map_err(|e| Failure::FixStructureFirst {
+                flaw: Flaw::of(&e, &shown, None),
+                check: None,
+            })?;
         return Ok(Side {
             rev: None,
             commit: None,
@@ -55,20 +62,24 @@ pub fn side(repo: &mut Repo, file: &Path, rev: Option<&str>, config: &Config) ->
     };
     let commit = repo.resolve(rev)?;
     let Some(path) = repo.path_at(&commit)? else {
-        bail!("{shown} did not exist at revision `{rev}`");
+        return Err(Failure::DidNotExistAt {
+            path: shown,
+            rev: rev.to_string(),
+        }
+        .into());
     };
     let bytes = repo
         .blob(&commit, &path)?
-        .with_context(|| format!("{shown} did not exist at revision `{rev}`"))?;
+        .or_fail(|| Failure::DidNotExistAt {
+            path: shown.clone(),
+            rev: rev.to_string(),
+        })?;
     // The revision's own file name gives the syntax; annexes are read next to the file.
     let as_path = file.with_file_name(Path::new(&path).file_name().unwrap_or_default());
-    let at = format!("{shown} at {rev}");
-    let loaded = load::checked(&as_path, bytes, config, today).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot compare a revision with structure errors",
-            e.describe(&at)
-        )
-    })?;
+    let loaded =
+        load::checked(&as_path, bytes, config, today).map_err(|e| Failure::RevisionFlawed {
+            flaw: Flaw::of(&e, &shown, Some(rev)),
+        })?;
     Ok(Side {
         rev: Some(rev.to_string()),
         commit: Some(commit),
@@ -89,21 +100,22 @@ pub fn run(opts: &DiffOptions, config: &Config, out: &mut dyn Write) -> Result<(
     let lang = old.loaded.doc.convention.lang();
     let d = terms_diff::diff(&old.loaded, &new.loaded, &labels(lang)?, lang);
     let shown = opts.file.display().to_string();
+    let words = crate::present::lang::from_process(config.lang);
     match opts.format {
         DiffFormat::Json => json_out(&shown, &old, &new, &d, out),
-        DiffFormat::Human => human(&shown, &old, &new, &d, false, out),
-        DiffFormat::Md => human(&shown, &old, &new, &d, true, out),
+        DiffFormat::Human => human(&shown, &old, &new, &d, false, words, out),
+        DiffFormat::Md => human(&shown, &old, &new, &d, true, words, out),
     }
 }
 
-fn side_name(s: &Side) -> String {
+fn side_name(s: &Side, lang: Lang) -> String {
     match (&s.rev, &s.commit) {
         (Some(r), Some(c)) if r.len() >= 7 && c.starts_with(r.as_str()) => {
             c[..12.min(c.len())].to_string()
         }
         (Some(r), Some(c)) => format!("{r} ({})", &c[..12.min(c.len())]),
         (Some(r), None) => r.clone(),
-        _ => "the working tree".into(),
+        _ => say(&History::WorkingTree, lang),
     }
 }
 
@@ -134,26 +146,36 @@ fn human(
     new: &Side,
     d: &TermsDiff,
     md: bool,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (from, to) = (side_name(old), side_name(new));
+    let (from, to) = (side_name(old, lang), side_name(new, lang));
+    let file = shown.to_string();
     if !d.changed() {
-        writeln!(
-            out,
-            "{shown}: no change of terms between {from} and {to} ({})",
-            d.new_fingerprint
-        )?;
+        let h = History::NoChange {
+            file,
+            from,
+            to,
+            fingerprint: d.new_fingerprint.clone(),
+        };
+        writeln!(out, "{}", say(&h, lang))?;
         return Ok(());
     }
     if md {
-        writeln!(out, "## Changes of terms: `{shown}`\n")?;
+        writeln!(out, "{}\n", say(&History::ChangesHeading { file }, lang))?;
+        let h = History::FromTo {
+            from,
+            old: d.old_fingerprint.clone(),
+            to,
+            new: d.new_fingerprint.clone(),
+        };
+        writeln!(out, "{}\n", say(&h, lang))?;
+    } else {
         writeln!(
             out,
-            "From {from} (`{}`) to {to} (`{}`).\n",
-            d.old_fingerprint, d.new_fingerprint
+            "{}",
+            say(&History::TermsChanged { file, from, to }, lang)
         )?;
-    } else {
-        writeln!(out, "{shown}: the terms changed from {from} to {to}")?;
         writeln!(out, "  {} → {}", d.old_fingerprint, d.new_fingerprint)?;
     }
     for a in &d.articles {
@@ -162,7 +184,7 @@ fn human(
             _ => a.title.clone(),
         };
         if a.new {
-            head.push_str(" (new)");
+            head.push_str(&say(&History::NewArticle, lang));
         }
         if md {
             writeln!(out, "### {head}\n")?;
@@ -170,7 +192,7 @@ fn human(
             writeln!(out, "\n{head}")?;
         }
         for c in &a.changes {
-            let line = change_line(c, md);
+            let line = change_line(c, md, lang);
             if md {
                 writeln!(out, "- {line}")?;
             } else {
@@ -197,23 +219,16 @@ fn human(
         })
         .collect();
     let sep = if md { "" } else { "\n" };
-    if voided.is_empty() {
-        writeln!(
-            out,
-            "{sep}No signature carries the old terms: none is voided."
-        )?;
+    let h = if voided.is_empty() {
+        History::NoneVoided
     } else {
-        writeln!(
-            out,
-            "{sep}Voids the signature{} of: {} (they carry the old terms; the parties must sign again).",
-            if voided.len() == 1 { "" } else { "s" },
-            voided.join(", ")
-        )?;
-    }
+        History::Voids { signatures: voided }
+    };
+    writeln!(out, "{sep}{}", say(&h, lang))?;
     Ok(())
 }
 
-fn change_line(c: &terms_diff::Change, md: bool) -> String {
+fn change_line(c: &terms_diff::Change, md: bool, lang: Lang) -> String {
     let path = if md {
         format!("`{}`", c.path)
     } else {
@@ -221,16 +236,26 @@ fn change_line(c: &terms_diff::Change, md: bool) -> String {
     };
     let show = |v: &Option<serde_json::Value>| v.as_ref().map(terms_diff::show).unwrap_or_default();
     match c.change {
-        ChangeKind::Added => format!("{path}: added {}", show(&c.new)),
-        ChangeKind::Removed => format!("{path}: removed (was {})", show(&c.old)),
+        ChangeKind::Added => say(
+            &History::Added {
+                path,
+                value: show(&c.new),
+            },
+            lang,
+        ),
+        ChangeKind::Removed => say(
+            &History::Removed {
+                path,
+                value: show(&c.old),
+            },
+            lang,
+        ),
         ChangeKind::Changed => match (&c.old, &c.new) {
             (Some(serde_json::Value::String(a)), Some(serde_json::Value::String(b)))
                 if md && (a.len() > 40 || b.len() > 40 || a.contains('\n') || b.contains('\n')) =>
             {
-                format!(
-                    "{path}: {}",
-                    terms_diff::word_marks(a, b).replace('\n', " ")
-                )
+                let rest = format!(" {}", terms_diff::word_marks(a, b).replace('\n', " "));
+                say(&History::Labelled { path, rest }, lang)
             }
             (Some(serde_json::Value::String(a)), Some(serde_json::Value::String(b)))
                 if a.len() > 60 || b.len() > 60 || a.contains('\n') || b.contains('\n') =>
@@ -241,9 +266,17 @@ fn change_line(c: &terms_diff::Change, md: bool) -> String {
                         .map(|l| format!("\n    {sign} {l}"))
                         .collect::<String>()
                 };
-                format!("{path}:{}{}", lines(a, "-"), lines(b, "+"))
+                let rest = format!("{}{}", lines(a, "-"), lines(b, "+"));
+                say(&History::Labelled { path, rest }, lang)
             }
-            _ => format!("{path}: {} → {}", show(&c.old), show(&c.new)),
+            _ => say(
+                &History::Changed {
+                    path,
+                    old: show(&c.old),
+                    new: show(&c.new),
+                },
+                lang,
+            ),
         },
     }
 }

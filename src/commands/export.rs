@@ -6,7 +6,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::failure::{Failure, Note};
+use crate::present::failures;
 
 use crate::check::{self, Options};
 use crate::config::Config;
@@ -37,7 +40,7 @@ pub fn run(
     let Format::Scdl = args.format;
     let found = crate::discover::discover(args.paths, config)?;
     if found.is_empty() {
-        bail!("no convention found (a convention is a .toml, .yaml or .yml file with a `convention` table)");
+        return Err(Failure::NoConventionFound { places: None }.into());
     }
     let target = match args.output {
         Some(o) => {
@@ -55,28 +58,28 @@ pub fn run(
         let (rows, excluded) = scdl::rows(a.doc, a.cx.jurisdiction);
         (a.report.path.clone(), rows, excluded)
     })?;
+    let lang = crate::present::lang::from_process(config.lang);
     let mut rows = Vec::new();
     let mut left_out = 0usize;
     for (report, result) in run.files {
         let Some((file, mut r, excluded)) = result else {
             left_out += 1;
-            writeln!(
-                stderr,
-                "{}: not exported: the file could not be read as a convention (`pacte check` tells why)",
-                report.path
-            )?;
+            let note = Note::NotExported {
+                path: report.path.clone(),
+            };
+            writeln!(stderr, "{}", failures::note(&note, lang))?;
             continue;
         };
         rows.append(&mut r);
         for x in excluded {
             left_out += 1;
-            writeln!(
-                stderr,
-                "{file}: the grant of `{}` to `{}` is left out of the SCDL export: it lacks {}",
-                x.giver,
-                x.beneficiary,
-                x.missing.join(", ")
-            )?;
+            let note = Note::GrantLeftOut {
+                file: file.clone(),
+                giver: x.giver.to_string(),
+                beneficiary: x.beneficiary.to_string(),
+                missing: x.missing.iter().map(|m| m.to_string()).collect(),
+            };
+            writeln!(stderr, "{}", failures::note(&note, lang))?;
         }
     }
     match target {

@@ -8,7 +8,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{shown, Fail as _, Failure, Note};
 
 use crate::model::Lang;
 use crate::output::{Inputs, Target};
@@ -232,10 +234,10 @@ fn make_dir(path: &Path, done: &mut Vec<Outcome>) -> Result<()> {
     match std::fs::symlink_metadata(path) {
         // Shown with a trailing `/`, as folders.
         Ok(m) if m.is_dir() => done.push(Outcome::Left(path.join(""))),
-        Ok(_) => bail!("{}: exists and is not a folder", path.display()),
+        Ok(_) => return Err(Failure::ExistsNotAFolder { path: shown(path) }.into()),
         Err(_) => {
             std::fs::create_dir_all(path)
-                .with_context(|| format!("{}: cannot create the folder", path.display()))?;
+                .or_fail(|| Failure::CannotCreateFolder { path: shown(path) })?;
             done.push(Outcome::Wrote(path.join("")));
         }
     }
@@ -246,7 +248,12 @@ fn make_dir(path: &Path, done: &mut Vec<Outcome>) -> Result<()> {
 pub fn init(o: &InitOptions) -> Result<Vec<Outcome>> {
     if let Some(j) = &o.jurisdiction {
         if !crate::codes::is_country(j) {
-            bail!("`--jurisdiction` must be an ISO 3166-1 alpha-2 code in capitals, such as \"FR\", found \"{j}\"");
+            return Err(Failure::Jurisdiction {
+                at: None,
+                key: "--jurisdiction",
+                found: j.clone(),
+            }
+            .into());
         }
     }
     let mut done = Vec::new();
@@ -264,7 +271,7 @@ pub fn init(o: &InitOptions) -> Result<Vec<Outcome>> {
         Ci::Github => {
             let wf = d.join(".github").join("workflows");
             std::fs::create_dir_all(&wf)
-                .with_context(|| format!("{}: cannot create the folder", wf.display()))?;
+                .or_fail(|| Failure::CannotCreateFolder { path: shown(&wf) })?;
             write_new(&wf.join("pacte.yml"), &github(o), &mut done)?;
         }
         Ci::Gitlab => write_new(&d.join(".gitlab-ci.yml"), &gitlab(o), &mut done)?,
@@ -281,18 +288,11 @@ pub fn init(o: &InitOptions) -> Result<Vec<Outcome>> {
 /// One line per file: written, or left as it was.
 pub fn describe(lang: Lang, done: &[Outcome], out: &mut dyn Write) -> Result<()> {
     for o in done {
-        match o {
-            Outcome::Wrote(p) => {
-                writeln!(out, "{} {}", t(lang, "créé\u{a0}:", "wrote"), p.display())?
-            }
-            Outcome::Left(p) => writeln!(
-                out,
-                "{} {} {}",
-                t(lang, "laissé tel quel\u{a0}:", "left"),
-                p.display(),
-                t(lang, "(existe déjà)", "(already there)")
-            )?,
-        }
+        let note = match o {
+            Outcome::Wrote(p) => Note::Wrote { path: shown(p) },
+            Outcome::Left(p) => Note::Left { path: shown(p) },
+        };
+        writeln!(out, "{}", crate::present::failures::note(&note, lang))?;
     }
     Ok(())
 }

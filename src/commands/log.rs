@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::failure::History;
 use crate::git::Repo;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub enum LogFormat {
 pub struct LogOptions {
     pub file: PathBuf,
     pub format: LogFormat,
+    /// The language of the human output's words.
+    pub lang: crate::model::Lang,
 }
 
 /// A signature that carries a revision's terms.
@@ -135,7 +138,10 @@ pub fn run(opts: &LogOptions, out: &mut dyn Write) -> Result<()> {
     let mut repo = Repo::open(&opts.file)?;
     let revs = history(&mut repo, &opts.file)?;
     if revs.is_empty() {
-        anyhow::bail!("{}: no committed revision", opts.file.display());
+        return Err(crate::failure::Failure::NoCommittedRevision {
+            path: crate::failure::shown(&opts.file),
+        }
+        .into());
     }
     match opts.format {
         LogFormat::Json => {
@@ -160,47 +166,43 @@ pub fn run(opts: &LogOptions, out: &mut dyn Write) -> Result<()> {
                     &r.commit[..12.min(r.commit.len())],
                     r.author
                 )?;
+                let say = |h: History| crate::present::failures::history(&h, opts.lang);
                 if r.path != repo.path {
-                    writeln!(out, "  file: {}", r.path)?;
-                }
-                match &r.fingerprint {
-                    Some(fp) => writeln!(out, "  terms: {fp}")?,
-                    None => writeln!(
-                        out,
-                        "  terms: unreadable (not a valid convention at this commit)"
-                    )?,
-                }
-                if r.unchanged_commits > 0 {
                     writeln!(
                         out,
-                        "  then {} commit{} without a change of terms",
-                        r.unchanged_commits,
-                        if r.unchanged_commits == 1 { "" } else { "s" }
+                        "{}",
+                        say(History::LogFile {
+                            path: r.path.clone()
+                        })
                     )?;
                 }
-                if r.signatures.is_empty() {
-                    writeln!(out, "  signed by: nobody")?;
-                } else {
-                    let s: Vec<String> = r
-                        .signatures
-                        .iter()
-                        .map(|s| {
-                            let mut t = s.party.clone();
-                            let extra: Vec<&str> = [s.name.as_deref(), s.date.as_deref()]
-                                .into_iter()
-                                .flatten()
-                                .collect();
-                            if !extra.is_empty() {
-                                t.push_str(&format!(" ({})", extra.join(", ")));
-                            }
-                            if let Some(a) = &s.amendment {
-                                t.push_str(&format!(" [amendment {a}]"));
-                            }
-                            t
-                        })
-                        .collect();
-                    writeln!(out, "  signed by: {}", s.join(", "))?;
+                let terms = History::LogTerms {
+                    fingerprint: r.fingerprint.clone(),
+                };
+                writeln!(out, "{}", say(terms))?;
+                if r.unchanged_commits > 0 {
+                    let count = r.unchanged_commits;
+                    writeln!(out, "{}", say(History::LogUnchanged { count }))?;
                 }
+                let signatures: Vec<String> = r
+                    .signatures
+                    .iter()
+                    .map(|s| {
+                        let mut t = s.party.clone();
+                        let extra: Vec<&str> = [s.name.as_deref(), s.date.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                        if !extra.is_empty() {
+                            t.push_str(&format!(" ({})", extra.join(", ")));
+                        }
+                        if let Some(a) = &s.amendment {
+                            t.push_str(&say(History::LogAmendment { id: a.clone() }));
+                        }
+                        t
+                    })
+                    .collect();
+                writeln!(out, "{}", say(History::LogSignedBy { signatures }))?;
             }
         }
     }

@@ -12,7 +12,9 @@ pub mod sign;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{shown, Fail as _, Failure, Flaw};
 use serde::Serialize;
 
 use crate::check::{self, Options};
@@ -46,29 +48,10 @@ pub fn check(
     let lang = crate::present::lang::from_process(config.lang);
     let run = check::check(&candidates, &opts, |_| ())?;
     if run.files.is_empty() {
-        let fr = lang == crate::model::Lang::Fr;
-        let where_ = if args.paths.is_empty() {
-            if fr {
-                "dans ce dossier"
-            } else {
-                "in this folder"
-            }
-            .to_string()
-        } else {
-            format!(
-                "{} {}",
-                if fr { "dans" } else { "in" },
-                args.paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        if fr {
-            bail!("aucune convention trouvée {where_} (une convention est un fichier .toml, .yaml ou .yml qui comporte une table `convention`)");
+        return Err(Failure::NoConventionFound {
+            places: Some(args.paths.iter().map(|p| shown(p)).collect()),
         }
-        bail!("no convention found {where_} (a convention is a .toml, .yaml or .yml file with a `convention` table)");
+        .into());
     }
     match args.format {
         CheckFormat::Human => {
@@ -218,7 +201,7 @@ pub fn rules(config: &Config, format: ListFormat, out: &mut dyn Write) -> Result
 /// The fingerprint of a convention's terms; refuses a file with S errors.
 pub fn fingerprint(path: &Path, config: &Config) -> Result<String> {
     if !path.is_file() {
-        bail!("{}: no such file", path.display());
+        return Err(Failure::NoSuchFile { path: shown(path) }.into());
     }
     let candidate = discover::Candidate {
         path: path.to_path_buf(),
@@ -233,25 +216,16 @@ pub fn fingerprint(path: &Path, config: &Config) -> Result<String> {
     let run = check::check(std::slice::from_ref(&candidate), &opts, |a| {
         a.cx.fingerprint().to_string()
     })
-    .with_context(|| format!("cannot fingerprint {}", path.display()))?;
+    .or_fail(|| Failure::CannotFingerprint { path: shown(path) })?;
     let Some((report, fp)) = run.files.into_iter().next() else {
-        bail!("{}: not a convention", path.display());
+        return Err(Failure::NotAConvention { path: shown(path) }.into());
     };
-    if let Some(d) = report
-        .diagnostics
-        .iter()
-        .find(|d| d.code.as_str().starts_with('S'))
-    {
-        let at = match (d.line, d.column) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
-            _ => d.file.clone(),
-        };
-        bail!(
-            "{at}: {} [{}]: fix the structure errors first (`pacte check {}`)",
-            d.words(crate::model::Lang::En).message,
-            d.code,
-            d.file
-        );
+    if let Some(d) = report.diagnostics.iter().find(|d| d.code.is_structure()) {
+        return Err(Failure::FixStructureFirst {
+            flaw: Flaw::structure(d, &d.file),
+            check: Some(d.file.clone()),
+        }
+        .into());
     }
-    fp.context("no fingerprint computed")
+    fp.or_fail(|| Failure::NoFingerprint)
 }

@@ -7,7 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::failure::Failure;
 
 use crate::model::{Kind, Lang};
 use crate::output::{Inputs, Target};
@@ -457,13 +459,10 @@ pub fn write(o: &NewOptions, path: &Path, force: bool) -> Result<()> {
     let valid = o.id.chars().next().is_some_and(slug)
         && o.id.chars().all(|c| slug(c) || c == '-' || c == '_');
     if !valid {
-        bail!(
-            "`{}` is not a valid convention id: use lowercase letters, digits, `-` and `_`, starting with a letter or digit (e.g. `festival-2027`)",
-            o.id
-        );
+        return Err(Failure::InvalidId { id: o.id.clone() }.into());
     }
     if o.parties < 2 || o.parties > 50 {
-        bail!("`--parties` must be from 2 to 50, found {}", o.parties);
+        return Err(Failure::PartiesRange { found: o.parties }.into());
     }
     Target::check(path, &Inputs::default(), force)?.write_bytes(render(o).as_bytes())
 }

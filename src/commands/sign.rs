@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{because, Fail as _, Failure, Flaw, Note};
 use jiff::civil::Date;
 
 use crate::config::Config;
@@ -36,10 +38,14 @@ pub struct Signed {
     pub other_signatory: Option<String>,
 }
 
-fn load_text(path: &Path, text: String, config: &Config, as_of: Date) -> Result<Loaded> {
-    let shown = path.display().to_string();
+fn load_text(
+    path: &Path,
+    text: String,
+    config: &Config,
+    as_of: Date,
+) -> std::result::Result<Loaded, Box<Flaw>> {
     load::checked(path, text.into_bytes(), config, as_of)
-        .map_err(|e| anyhow::anyhow!(e.describe(&shown)))
+        .map_err(|e| Box::new(Flaw::of(&e, &path.display().to_string(), None)))
 }
 
 /// Signs; writes nothing unless every check passes.
@@ -47,21 +53,29 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
     let path = &opts.file;
     let shown = path.display().to_string();
     if !path.is_file() {
-        bail!("{shown}: no such file");
+        return Err(Failure::NoSuchFile { path: shown }.into());
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{shown}: not UTF-8 text"))?;
-    let before = load_text(path, text.clone(), config, opts.date).map_err(|e| {
-        anyhow::anyhow!("{e}: fix the structure errors first (`pacte check {shown}`)")
+    let bytes = std::fs::read(path).or_fail(|| Failure::CannotRead {
+        path: shown.clone(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Failure::NotUtf8 {
+        path: shown.clone(),
+    })?;
+    let before = load_text(path, text.clone(), config, opts.date).map_err(|flaw| {
+        Failure::FixStructureFirst {
+            flaw: *flaw,
+            check: Some(shown.clone()),
+        }
     })?;
     let doc = &before.doc;
     let Some(party) = doc.party(&opts.party) else {
         let ids: Vec<&str> = doc.party_ids().collect();
-        bail!(
-            "{shown}: no party `{}` (the parties are: {})",
-            opts.party,
-            ids.join(", ")
-        );
+        return Err(Failure::NoParty {
+            path: shown,
+            party: opts.party.clone(),
+            parties: ids.iter().map(|s| s.to_string()).collect(),
+        }
+        .into());
     };
     let other_signatory = party
         .signatory
@@ -71,7 +85,11 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         .cloned();
     if let Some(a) = &opts.amendment {
         if !doc.amendments.items().iter().any(|x| x.id.get() == Some(a)) {
-            bail!("{shown}: no [[amendment]] with id `{a}`");
+            return Err(Failure::NoAmendment {
+                path: shown,
+                id: a.clone(),
+            }
+            .into());
         }
     }
     // The first signature freezes the annexes: their missing `sha256` first.
@@ -93,9 +111,13 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
             if !base_dir.join(reference).is_file() {
                 continue; // a description, not a file
             }
-            let hash = crate::annex::sha256(&workspace_root, base_dir, reference).map_err(|e| {
-                anyhow::anyhow!("{shown}: cannot read the annex `{reference}`: {e}")
-            })?;
+            let hash =
+                crate::annex::sha256(&workspace_root, base_dir, reference).or_fail(|| {
+                    Failure::CannotReadAnnex {
+                        path: shown.clone(),
+                        reference: reference.clone(),
+                    }
+                })?;
             annex_edits.push(Edit::AddToItem {
                 array: "annex".into(),
                 index,
@@ -114,9 +136,12 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
     let frozen = if annex_edits.is_empty() {
         before
     } else {
-        let t = edit::apply(&text, before.syntax, &before.root, &annex_edits)
-            .with_context(|| format!("{shown}: cannot record the annexes' sha256"))?;
-        load_text(path, t, config, opts.date)?
+        let t = edit::apply(&text, before.syntax, &before.root, &annex_edits).or_fail(|| {
+            Failure::CannotRecordAnnexes {
+                path: shown.clone(),
+            }
+        })?;
+        load_text(path, t, config, opts.date).map_err(|flaw| Failure::Flawed { flaw: *flaw })?
     };
     let fingerprint = frozen.fingerprint.clone();
     let latest = latest_signatures(&frozen.doc);
@@ -125,10 +150,12 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
         .and_then(|s| s.fingerprint.get())
         .is_some_and(|fp| fp.trim().eq_ignore_ascii_case(&fingerprint))
     {
-        bail!(
-            "{shown}: party `{}` has already signed these terms ({fingerprint})",
-            opts.party
-        );
+        return Err(Failure::AlreadySigned {
+            path: shown,
+            party: opts.party.clone(),
+            fingerprint,
+        }
+        .into());
     }
     let all_signed = frozen.doc.party_ids().all(|p| {
         p == opts.party
@@ -160,11 +187,15 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
             value: Scalar::Text("signed".into()),
         });
     }
-    let new_text = edit::apply(&frozen.text, frozen.syntax, &frozen.root, &edits)
-        .with_context(|| format!("{shown}: cannot add the signature"))?;
+    let new_text =
+        edit::apply(&frozen.text, frozen.syntax, &frozen.root, &edits).or_fail(|| {
+            Failure::CannotAddSignature {
+                path: shown.clone(),
+            }
+        })?;
     // Judge the file about to be written, at the status it will have.
     let after = load_text(path, new_text, config, opts.date)
-        .map_err(|e| anyhow::anyhow!("{e} (in the signed file: nothing written)"))?;
+        .map_err(|flaw| because(Failure::InSignedFile, Failure::Flawed { flaw: *flaw }))?;
     let blocking: Vec<_> = after
         .report
         .diagnostics
@@ -179,20 +210,21 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
             Some(l) => format!("{shown}:{l}"),
             None => shown.clone(),
         };
-        bail!(
-            "{at}: {} [{}]; {} error{} to fix before signing (`pacte check {shown}`), nothing written",
-            d.words(crate::model::Lang::En).message,
-            d.code,
-            blocking.len(),
-            if blocking.len() == 1 { "" } else { "s" }
-        );
+        return Err(Failure::ErrorsBeforeSigning {
+            at,
+            message: crate::failure::Message::of(d),
+            code: d.code.to_string(),
+            count: blocking.len(),
+            path: shown,
+        }
+        .into());
     }
     let carried = latest_signatures(&after.doc)
         .get(opts.party.as_str())
         .and_then(|s| s.fingerprint.get())
         .is_some_and(|fp| fp.trim() == after.fingerprint);
     if after.fingerprint != fingerprint || !carried {
-        bail!("{shown}: the signed file would not carry the signed terms; nothing written");
+        return Err(Failure::SignedTermsLost { path: shown }.into());
     }
     write_atomically(path, after.text.as_bytes())?;
     Ok(Signed {
@@ -205,50 +237,60 @@ pub fn sign(opts: &SignOptions, config: &Config) -> Result<Signed> {
 
 /// Writes through a temporary file in the same folder, then renames it.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display();
+    let shown = || path.display().to_string();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write next to {shown}"))?;
+        .or_fail(|| Failure::CannotWriteNextTo { path: shown() })?;
     tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {shown}"))?;
+        .or_fail(|| Failure::CannotWrite { path: shown() })?;
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
     }
     tmp.as_file().sync_all().ok();
     tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("cannot write {shown}: {}", e.error))?;
+        .map_err(|e| e.error)
+        .or_fail(|| Failure::CannotWrite { path: shown() })?;
     Ok(())
 }
 
-/// The words for a `Signed` result (English for now).
+/// The words for a `Signed` result, in `lang`: the warning on `err`, the
+/// progress on `out`.
 pub fn describe(
     opts: &SignOptions,
     s: &Signed,
+    lang: crate::model::Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
+    let say = |n: Note| crate::present::failures::note(&n, lang);
     if let Some(n) = &s.other_signatory {
         writeln!(
             err,
-            "warning: `{}` is not the signatory of party `{}` ({n})",
-            opts.name, opts.party
+            "{}",
+            say(Note::NotSignatory {
+                name: opts.name.clone(),
+                party: opts.party.clone(),
+                signatory: n.clone(),
+            })
         )?;
     }
     for a in &s.annexes_hashed {
-        writeln!(out, "recorded the sha256 of annex \"{a}\"")?;
+        writeln!(out, "{}", say(Note::AnnexHashed { annex: a.clone() }))?;
     }
     writeln!(
         out,
-        "{}: signed for `{}` ({})",
-        opts.file.display(),
-        opts.party,
-        s.fingerprint
+        "{}",
+        say(Note::Signed {
+            path: opts.file.display().to_string(),
+            party: opts.party.clone(),
+            fingerprint: s.fingerprint.clone(),
+        })
     )?;
     if s.now_signed {
-        writeln!(out, "every party has signed: status set to `signed`")?;
+        writeln!(out, "{}", say(Note::AllSigned))?;
     }
     Ok(())
 }

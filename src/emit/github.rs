@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::check::Run;
 use crate::diagnostic::Level;
 
-use super::{summary_line, Emitter};
+use super::{summary_line_in, Emitter};
 
 pub struct Github {
     /// The language of messages.
@@ -55,6 +55,6 @@ impl Emitter for Github {
                 data(&super::with_help(&said, self.lang))
             )?;
         }
-        writeln!(out, "{}", summary_line(run))
+        writeln!(out, "{}", summary_line_in(run, self.lang))
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::check::Run;
 use crate::diagnostic::Level;
 
-use super::{summary_line, Emitter};
+use super::{summary_line_in, Emitter};
 
 pub struct Markdown {
     /// The language of messages.
@@ -27,7 +27,15 @@ impl Emitter for Markdown {
     fn emit<T>(&self, run: &Run<T>, out: &mut dyn Write) -> std::io::Result<()> {
         let errors = run.count(Level::Error);
         let mark = if errors > 0 { "❌" } else { "✅" };
-        writeln!(out, "### {mark} pacte: {}\n", summary_line(run))?;
+        let colon = match self.lang {
+            crate::model::Lang::Fr => "\u{a0}:",
+            crate::model::Lang::En => ":",
+        };
+        writeln!(
+            out,
+            "### {mark} pacte{colon} {}\n",
+            summary_line_in(run, self.lang)
+        )?;
         let diags: Vec<_> = run.reports().flat_map(|r| &r.diagnostics).collect();
         if diags.is_empty() {
             return Ok(());

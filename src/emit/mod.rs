@@ -34,12 +34,8 @@ pub fn with_help(said: &crate::diagnostic::Said, lang: crate::model::Lang) -> St
     }
 }
 
-/// `3 errors, 1 warning in 2 conventions` (infos and waived when any).
-pub fn summary_line<T>(run: &Run<T>) -> String {
-    summary_line_in(run, crate::model::Lang::En)
-}
-
-/// The summary line in the language of messages.
+/// The summary line in the language of messages: `3 errors, 1 warning in
+/// 2 conventions` (infos and waived when any).
 pub fn summary_line_in<T>(run: &Run<T>, lang: crate::model::Lang) -> String {
     use crate::diagnostic::Level;
     crate::present::messages::summary_line(

@@ -7,7 +7,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{shown, Fail as _, Failure};
 
 pub mod footer;
 
@@ -24,13 +26,20 @@ fn git(dir: &Path) -> Command {
     c
 }
 
+/// `git cat-file` stopped answering.
+fn stopped() -> Failure {
+    Failure::GitStopped {
+        command: "git cat-file",
+    }
+}
+
 /// Runs git and returns its standard output, or its first error line.
-fn output(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+fn output(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
     let out = git(dir)
         .args(args)
         .stderr(Stdio::piped())
         .output()
-        .map_err(|e| format!("cannot run git ({e})"))?;
+        .or_fail(|| Failure::CannotRunGit)?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
@@ -41,7 +50,8 @@ fn output(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
             .find(|l| !l.is_empty())
             .unwrap_or("git failed")
             .to_string();
-        Err(line)
+        // git's own words.
+        Err(anyhow::anyhow!(line))
     }
 }
 
@@ -68,27 +78,25 @@ pub struct Repo {
 impl Repo {
     /// The repository holding `file`; an error when there is none.
     pub fn open(file: &Path) -> Result<Repo> {
-        let abs = std::path::absolute(file)
-            .with_context(|| format!("{}: cannot resolve the path", file.display()))?;
+        let abs =
+            std::path::absolute(file).or_fail(|| Failure::CannotResolve { path: shown(file) })?;
         let dir = abs.parent().unwrap_or(Path::new("/")).to_path_buf();
         if !dir.is_dir() {
-            bail!("{}: no such folder", dir.display());
+            return Err(Failure::NoSuchFolder { path: shown(&dir) }.into());
         }
-        let top = output(&dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
-            anyhow::anyhow!(
-                "{}: not inside a git repository (diff, log and amendments read the file's history from git)",
-                file.display()
-            )
-        })?;
+        let top = output(&dir, &["rev-parse", "--show-toplevel"])
+            .map_err(|_| Failure::NotInRepository { path: shown(file) })?;
         let root = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches('\n'));
         let root = root.canonicalize().unwrap_or(root);
         let canon_dir = dir.canonicalize().unwrap_or(dir);
-        let name = abs.file_name().context("no file name")?;
+        let name = abs
+            .file_name()
+            .or_fail(|| Failure::NoFileName { path: shown(file) })?;
         let rel = canon_dir
             .join(name)
             .strip_prefix(&root)
             .map(|p| p.to_path_buf())
-            .map_err(|_| anyhow::anyhow!("{}: outside the repository", file.display()))?;
+            .map_err(|_| Failure::OutsideRepository { path: shown(file) })?;
         let path = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -105,7 +113,10 @@ impl Repo {
     /// or a commit a shallow clone does not have).
     pub fn resolve(&self, rev: &str) -> Result<String> {
         if rev.starts_with('-') {
-            bail!("`{rev}` is not a revision");
+            return Err(Failure::NotARevision {
+                rev: rev.to_string(),
+            }
+            .into());
         }
         let spec = format!("{rev}^{{commit}}");
         match output(
@@ -122,10 +133,11 @@ impl Repo {
             Err(_) => {
                 let shallow = output(&self.root, &["rev-parse", "--is-shallow-repository"])
                     .is_ok_and(|o| o.starts_with(b"true"));
-                if shallow {
-                    bail!("unknown revision `{rev}` (this is a shallow clone: `git fetch --unshallow` brings the full history)")
+                Err(Failure::UnknownRevision {
+                    rev: rev.to_string(),
+                    shallow,
                 }
-                bail!("unknown revision `{rev}`")
+                .into())
             }
         }
     }
@@ -152,7 +164,7 @@ impl Repo {
                 &self.path,
             ],
         )
-        .map_err(|e| anyhow::anyhow!("git log failed: {e}"))?;
+        .or_fail(|| Failure::GitFailed { command: "git log" })?;
         let text = String::from_utf8_lossy(&out);
         let mut revs = Vec::new();
         for record in text.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
@@ -178,8 +190,11 @@ impl Repo {
 
     /// The commits reachable from `commit` (itself included). One walk.
     pub fn ancestors(&self, commit: &str) -> Result<HashSet<String>> {
-        let out = output(&self.root, &["rev-list", "--end-of-options", commit])
-            .map_err(|e| anyhow::anyhow!("git rev-list failed: {e}"))?;
+        let out = output(&self.root, &["rev-list", "--end-of-options", commit]).or_fail(|| {
+            Failure::GitFailed {
+                command: "git rev-list",
+            }
+        })?;
         Ok(String::from_utf8_lossy(&out)
             .lines()
             .map(str::to_string)
@@ -210,7 +225,9 @@ impl Repo {
         if self.blobs.is_none() {
             self.blobs = Some(Blobs::start(&self.root)?);
         }
-        let blobs = self.blobs.as_mut().context("git cat-file")?;
+        let blobs = self.blobs.as_mut().or_fail(|| Failure::GitStopped {
+            command: "git cat-file",
+        })?;
         blobs.get(&format!("{commit}:{path}"))
     }
 }
@@ -230,9 +247,11 @@ impl Blobs {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .context("cannot run git cat-file")?;
-        let stdin = child.stdin.take().context("git cat-file: no input")?;
-        let stdout = BufReader::new(child.stdout.take().context("git cat-file: no output")?);
+            .or_fail(|| Failure::CannotStart {
+                program: "git cat-file".into(),
+            })?;
+        let stdin = child.stdin.take().or_fail(stopped)?;
+        let stdout = BufReader::new(child.stdout.take().or_fail(stopped)?);
         Ok(Blobs {
             child,
             stdin,
@@ -244,15 +263,13 @@ impl Blobs {
         if spec.contains('\n') {
             return Ok(None);
         }
-        writeln!(self.stdin, "{spec}").context("git cat-file stopped")?;
-        self.stdin.flush().context("git cat-file stopped")?;
+        writeln!(self.stdin, "{spec}").or_fail(stopped)?;
+        self.stdin.flush().or_fail(stopped)?;
         let mut header = String::new();
-        self.stdout
-            .read_line(&mut header)
-            .context("git cat-file stopped")?;
+        self.stdout.read_line(&mut header).or_fail(stopped)?;
         let header = header.trim_end();
         if header.is_empty() {
-            bail!("git cat-file stopped");
+            return Err(stopped().into());
         }
         if header.ends_with(" missing") || header.ends_with(" ambiguous") {
             return Ok(None);
@@ -261,11 +278,12 @@ impl Blobs {
         let (_, kind, size) = (parts.next(), parts.next(), parts.next());
         let size: usize = size
             .and_then(|s| s.parse().ok())
-            .with_context(|| format!("git cat-file: unexpected answer `{header}`"))?;
+            .or_fail(|| Failure::GitUnexpected {
+                command: "git cat-file",
+                answer: header.to_string(),
+            })?;
         let mut buf = vec![0; size + 1];
-        self.stdout
-            .read_exact(&mut buf)
-            .context("git cat-file stopped")?;
+        self.stdout.read_exact(&mut buf).or_fail(stopped)?;
         buf.pop();
         Ok((kind == Some("blob")).then_some(buf))
     }

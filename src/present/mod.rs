@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod explain;
+pub mod failures;
 pub mod format;
 pub mod french_names;
 pub mod labels;

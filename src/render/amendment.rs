@@ -4,7 +4,9 @@
 
 use std::io::Write;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{Fail as _, Failure, Prepared};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -158,10 +160,10 @@ fn baseline(repo: &mut Repo, args: &RenderArgs, config: &Config, current: &Side)
                         .all(|p| r.signatures.iter().any(|s| &s.party == p) || signed_now(fp, p))
             })
     }) else {
-        bail!(
-            "{}: no revision whose terms every party signed: name the baseline with --from REV",
-            file.display()
-        );
+        return Err(Failure::NoBaseline {
+            path: crate::failure::shown(file),
+        }
+        .into());
     };
     let commit = rev.commit.clone();
     side(repo, file, Some(&commit), config)
@@ -171,7 +173,7 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
     let file = &args.path;
     let shown = file.display().to_string();
     if !file.is_file() {
-        bail!("{shown}: no such file (an amendment is rendered from one convention file)");
+        return Err(Failure::AmendmentNeedsFile { path: shown }.into());
     }
     let format = args
         .format
@@ -183,7 +185,7 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         })
         .unwrap_or(RenderFormat::Md);
     if format == RenderFormat::Pdf && args.out.output.is_none() {
-        bail!("PDF needs an output file: -o FILE.pdf");
+        return Err(Failure::PdfNeedsOutput.into());
     }
     let browser = match format {
         RenderFormat::Pdf => Some(pdf::find_browser()?),
@@ -198,7 +200,11 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         .iter()
         .position(|a| a.id.get().map(String::as_str) == Some(id))
     else {
-        bail!("{shown}: no [[amendment]] with id `{id}`");
+        return Err(Failure::NoAmendment {
+            path: shown,
+            id: id.to_string(),
+        }
+        .into());
     };
     let amendment = &doc.amendments.items()[position];
     let base = baseline(&mut repo, args, config, &current)?;
@@ -218,10 +224,11 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
     }
     d.articles.retain(|a| !a.changes.is_empty());
     if d.articles.is_empty() {
-        bail!(
-            "{shown}: no change of terms since {}: there is nothing to amend",
-            base.rev.as_deref().unwrap_or("the baseline")
-        );
+        return Err(Failure::NothingToAmend {
+            path: shown,
+            since: base.rev.clone(),
+        }
+        .into());
     }
     let conv = &base.loaded.doc.convention;
     let title_text = conv.title.get().cloned().unwrap_or_default();
@@ -297,8 +304,9 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
         RenderFormat::Docx => return write_docx(&av, &labels, lang, args, out),
     };
     let tera = set.tera(kind)?;
-    let mut cx = tera::Context::from_serialize(&av)
-        .map_err(|e| anyhow::anyhow!("cannot prepare the amendment: {e}"))?;
+    let mut cx = tera::Context::from_serialize(&av).or_fail(|| Failure::CannotPrepare {
+        what: Prepared::Amendment,
+    })?;
     cx.insert("l", &labels.to_json());
     let (colon, semicolon) = match lang {
         Lang::Fr => ("\u{A0}: ", "\u{A0}; "),
@@ -321,9 +329,9 @@ pub fn run(args: &RenderArgs, id: &str, config: &Config, out: &mut dyn Write) ->
     let inputs = crate::output::canonical_inputs([file.as_path()]);
     let target = crate::output::Target::check(output, &inputs, args.out.force)?;
     let bytes = match &browser {
-        Some(b) => {
-            pdf::print(b, &text).with_context(|| format!("{}: not written", output.display()))?
-        }
+        Some(b) => pdf::print(b, &text).or_fail(|| Failure::NotWritten {
+            path: crate::failure::shown(output),
+        })?,
         None => text.into_bytes(),
     };
     target.write_bytes(&bytes)?;

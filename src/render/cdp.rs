@@ -16,7 +16,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use anyhow::{anyhow, bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{because, BrowserPart, Fail as _, Failure};
 use base64::Engine as _;
 use serde_json::{json, Value};
 
@@ -41,7 +43,10 @@ fn pipe() -> Result<(RawFd, RawFd)> {
     let mut fds = [0 as libc::c_int; 2];
     // SAFETY: `fds` is a valid array of two ints for pipe(2) to fill.
     if unsafe { libc::pipe(fds.as_mut_ptr()) } != 0 {
-        bail!("cannot create a pipe: {}", std::io::Error::last_os_error());
+        return Err(Failure::CannotCreatePipe {
+            cause: std::io::Error::last_os_error().to_string(),
+        }
+        .into());
     }
     for fd in fds {
         // SAFETY: fd was just returned by pipe(2); FD_CLOEXEC keeps it out of
@@ -57,7 +62,7 @@ impl Browser {
         let dir = tempfile::Builder::new()
             .prefix("pacte-pdf-")
             .tempdir()
-            .context("cannot create a temporary folder")?;
+            .or_fail(|| Failure::CannotCreateTemporaryFolder)?;
         // Commands: we write `cmd_w`, the browser reads its fd 3.
         let (cmd_r, cmd_w) = pipe()?;
         // Replies: the browser writes its fd 4, we read `rep_r`.
@@ -105,7 +110,9 @@ impl Browser {
             libc::close(rep_w);
             (File::from_raw_fd(cmd_w), File::from_raw_fd(rep_r))
         };
-        let child = spawned.with_context(|| format!("cannot start {}", browser.display()))?;
+        let child = spawned.or_fail(|| Failure::CannotStart {
+            program: crate::failure::shown(browser),
+        })?;
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut r = BufReader::new(from);
@@ -113,21 +120,20 @@ impl Browser {
                 let mut buf = Vec::new();
                 match r.read_until(0, &mut buf) {
                     Ok(0) => {
-                        let _ = tx.send(Err(anyhow!("the browser closed its DevTools pipe")));
+                        let _ = tx.send(Err(Failure::BrowserPipeClosed.into()));
                         return;
                     }
                     Ok(_) => {
                         if buf.last() == Some(&0) {
                             buf.pop();
                         }
-                        let v = serde_json::from_slice(&buf)
-                            .map_err(|e| anyhow!("bad DevTools message: {e}"));
+                        let v = serde_json::from_slice(&buf).or_fail(|| Failure::BrowserBadMessage);
                         if tx.send(v).is_err() {
                             return;
                         }
                     }
                     Err(e) => {
-                        let _ = tx.send(Err(anyhow!("DevTools pipe: {e}")));
+                        let _ = tx.send(Err(because(Failure::BrowserPipe, e)));
                         return;
                     }
                 }
@@ -147,7 +153,9 @@ impl Browser {
             let target = b.call(None, "Target.createTarget", json!({ "url": "about:blank" }))?;
             let target = target["targetId"]
                 .as_str()
-                .context("no target id from the browser")?
+                .or_fail(|| Failure::BrowserNoAnswer {
+                    part: BrowserPart::TargetId,
+                })?
                 .to_string();
             let s = b.call(
                 None,
@@ -156,7 +164,9 @@ impl Browser {
             )?;
             let session = s["sessionId"]
                 .as_str()
-                .context("no session id from the browser")?
+                .or_fail(|| Failure::BrowserNoAnswer {
+                    part: BrowserPart::SessionId,
+                })?
                 .to_string();
             b.call(Some(&session), "Page.enable", json!({}))?;
             b.sessions.push(session);
@@ -172,10 +182,21 @@ impl Browser {
         }
         let mut bytes = serde_json::to_vec(&msg)?;
         bytes.push(0);
-        self.to
-            .write_all(&bytes)
-            .with_context(|| format!("{}: cannot send {method}", self.name))?;
+        self.to.write_all(&bytes).or_fail(|| Failure::CannotSend {
+            browser: self.name.clone(),
+            request: method.to_string(),
+        })?;
         Ok(self.next)
+    }
+
+    /// An error reply of the browser to `request`.
+    fn refused(&self, request: &str, e: &Value) -> anyhow::Error {
+        Failure::BrowserRefused {
+            browser: self.name.clone(),
+            request: request.to_string(),
+            message: e["message"].as_str().unwrap_or("error").to_string(),
+        }
+        .into()
     }
 
     /// Waits for a message that `stop` accepts (kept ones first; the others
@@ -184,30 +205,25 @@ impl Browser {
         if let Some(i) = self.pending.iter().position(&mut stop) {
             let v = self.pending.remove(i).unwrap_or_default();
             if let Some(e) = v.get("error") {
-                bail!(
-                    "{}: {what}: {}",
-                    self.name,
-                    e["message"].as_str().unwrap_or("error")
-                );
+                return Err(self.refused(what, e));
             }
             return Ok(v);
         }
         loop {
             let v = match self.from.recv_timeout(TIMEOUT) {
                 Ok(v) => v?,
-                Err(_) => bail!(
-                    "{} did not answer within {} s ({what})",
-                    self.name,
-                    TIMEOUT.as_secs()
-                ),
+                Err(_) => {
+                    return Err(Failure::BrowserSilent {
+                        browser: self.name.clone(),
+                        seconds: TIMEOUT.as_secs(),
+                        request: what.to_string(),
+                    }
+                    .into())
+                }
             };
             if stop(&v) {
                 if let Some(e) = v.get("error") {
-                    bail!(
-                        "{}: {what}: {}",
-                        self.name,
-                        e["message"].as_str().unwrap_or("error")
-                    );
+                    return Err(self.refused(what, e));
                 }
                 return Ok(v);
             }
@@ -227,7 +243,7 @@ impl Browser {
     /// Starts loading `html` into page `k`; returns the command's id.
     fn load(&mut self, k: usize, html: &str) -> Result<u64> {
         let page = self.dir.path().join(format!("document-{k}.html"));
-        std::fs::write(&page, html).context("cannot write a temporary file")?;
+        std::fs::write(&page, html).or_fail(|| Failure::CannotWriteTemporaryFile)?;
         let url = format!("file://{}", page.display());
         let session = self.sessions[k].clone();
         self.pending.retain(|v| {
@@ -255,12 +271,17 @@ impl Browser {
         let v = self.wait("Page.printToPDF", |v| v["id"].as_u64() == Some(id))?;
         let data = v["result"]["data"]
             .as_str()
-            .context("no PDF data from the browser")?;
+            .or_fail(|| Failure::BrowserNoAnswer {
+                part: BrowserPart::PdfData,
+            })?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data)
-            .context("bad PDF data from the browser")?;
+            .or_fail(|| Failure::BrowserBadPdf)?;
         if !bytes.starts_with(b"%PDF") {
-            bail!("{} did not print a PDF", self.name);
+            return Err(Failure::BrowserNoPdf {
+                browser: self.name.clone(),
+            }
+            .into());
         }
         Ok(bytes)
     }

@@ -9,7 +9,9 @@
 //! document properties and in the archive, and paragraph ids counted from
 //! one for every document.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
+
+use crate::failure::{Fail as _, Failure};
 use docx_rs::{
     AlignmentType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
     Run, RunFonts, Style, StyleType, Table, TableCell, TableRow, VertAlignType, WidthType,
@@ -301,7 +303,7 @@ impl Writer<'_> {
         self.doc
             .build()
             .pack(&mut bytes)
-            .map_err(|e| anyhow!("cannot write the DOCX archive: {e}"))?;
+            .or_fail(|| Failure::DocxArchive)?;
         Ok(bytes.into_inner())
     }
     fn labelled_list(&mut self, items: &[Labelled]) {
@@ -326,7 +328,7 @@ fn on_own_thread(f: impl FnOnce() -> Result<Vec<u8>> + Send) -> Result<Vec<u8>> 
     std::thread::scope(|s| {
         s.spawn(f)
             .join()
-            .unwrap_or_else(|_| Err(anyhow!("the DOCX writer failed")))
+            .unwrap_or_else(|_| Err(Failure::DocxFailed.into()))
     })
 }
 

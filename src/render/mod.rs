@@ -9,7 +9,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{because, shown, Fail as _, Failure, Note, Prepared};
 use rayon::prelude::*;
 
 use crate::check::{self, Analysis, FileReport, Options, Run};
@@ -148,8 +150,14 @@ impl Renderer {
         };
         let v = view::build(a.doc, labels, lang, target, Some(errors), &provenance);
         if self.docx {
-            let bytes = docx::write(&v, labels, lang)
-                .map_err(|e| anyhow::anyhow!("{e} (rendering {})", a.report.path))?;
+            let bytes = docx::write(&v, labels, lang).map_err(|e| {
+                because(
+                    Failure::Rendering {
+                        file: a.report.path.clone(),
+                    },
+                    e,
+                )
+            })?;
             return Ok(Rendered {
                 id: v.id,
                 text: String::new(),
@@ -157,8 +165,9 @@ impl Renderer {
                 errors,
             });
         }
-        let mut cx = tera::Context::from_serialize(&v)
-            .map_err(|e| anyhow::anyhow!("cannot prepare the document: {e}"))?;
+        let mut cx = tera::Context::from_serialize(&v).or_fail(|| Failure::CannotPrepare {
+            what: Prepared::Document,
+        })?;
         cx.insert("l", &labels.to_json());
         let (colon, semicolon) = match lang {
             Lang::Fr => ("\u{A0}: ", "\u{A0}; "),
@@ -171,10 +180,14 @@ impl Renderer {
             "initials_css",
             &view::css_string(&labels.get("footer.initials")),
         );
-        let text = self
-            .set
-            .render(&self.tera, self.kind, &cx)
-            .map_err(|e| anyhow::anyhow!("{e} (rendering {})", a.report.path))?;
+        let text = self.set.render(&self.tera, self.kind, &cx).map_err(|e| {
+            because(
+                Failure::Rendering {
+                    file: a.report.path.clone(),
+                },
+                e,
+            )
+        })?;
         let text = tidy(&text, self.kind);
         Ok(Rendered {
             id: v.id,
@@ -226,7 +239,10 @@ pub fn run(
     }
     let folder = args.path.is_dir();
     if !folder && !args.path.is_file() {
-        bail!("{}: no such file or folder", args.path.display());
+        return Err(Failure::NoSuchFileOrFolder {
+            path: shown(&args.path),
+        }
+        .into());
     }
     let format = args
         .format
@@ -242,13 +258,13 @@ pub fn run(
         })
         .unwrap_or(RenderFormat::Md);
     if folder && args.out.output.is_none() {
-        bail!(
-            "{}: rendering a folder needs -o OUTDIR (one file per convention)",
-            args.path.display()
-        );
+        return Err(Failure::FolderNeedsOutput {
+            path: shown(&args.path),
+        }
+        .into());
     }
     if format == RenderFormat::Pdf && args.out.output.is_none() {
-        bail!("PDF needs an output file: -o FILE.pdf");
+        return Err(Failure::PdfNeedsOutput.into());
     }
     // `-o DIR/` (a trailing slash), or any `-o` of a folder render, names
     // an output folder: created when missing, for every format.
@@ -286,10 +302,10 @@ pub fn run(
     let renderer = renderer;
     let run = check::check(&candidates, &opts, |a| renderer.render(a))?;
     if run.files.is_empty() {
-        bail!(
-            "no convention found in {} (a convention is a .toml, .yaml or .yml file with a `convention` table)",
-            args.path.display()
-        );
+        return Err(Failure::NoConventionFound {
+            places: Some(vec![shown(&args.path)]),
+        }
+        .into());
     }
 
     // Structure errors: nothing is written.
@@ -312,44 +328,44 @@ pub fn run(
         }
         .emit(&shown, err)?;
         if folder {
-            bail!(
-                "{}: nothing rendered: {} of {} conventions have structure errors: fix them first (`pacte check {}`)",
-                args.path.display(),
-                broken.len(),
-                run.files.len(),
-                args.path.display()
-            );
+            return Err(Failure::NothingRendered {
+                path: crate::failure::shown(&args.path),
+                broken: broken.len(),
+                total: run.files.len(),
+            }
+            .into());
         }
-        bail!(
-            "{}: not rendered: fix the structure errors first (`pacte check {}`)",
-            broken[0].path,
-            broken[0].path
-        );
+        return Err(Failure::NotRendered {
+            path: broken[0].path.clone(),
+        }
+        .into());
     }
 
     let mut docs: Vec<(FileReport, Rendered)> = Vec::new();
     for (report, rendered) in run.files {
         let Some(rendered) = rendered else {
-            bail!("{}: not rendered: it could not be read", report.path);
+            return Err(Failure::NotRenderedUnreadable { path: report.path }.into());
         };
         // Template errors already read `template NAME: line N: cause (FILE)`.
         let rendered = rendered?;
         docs.push((report, rendered));
     }
 
+    let message_lang = crate::present::lang::from_process(config.lang);
     let notes = |err: &mut dyn Write, docs: &[(FileReport, Rendered)]| -> Result<()> {
         if quiet {
             return Ok(());
         }
         for (r, d) in docs {
             if d.errors > 0 {
+                let note = Note::RenderedAsDraft {
+                    path: r.path.clone(),
+                    errors: d.errors,
+                };
                 writeln!(
                     err,
-                    "note: {}: rendered as a draft: {} error{} (`pacte check {}`)",
-                    r.path,
-                    d.errors,
-                    if d.errors == 1 { "" } else { "s" },
-                    r.path
+                    "{}",
+                    crate::present::failures::note(&note, message_lang)
                 )?;
             }
         }
@@ -367,14 +383,18 @@ pub fn run(
     // Where each document goes; every target is checked before any write.
     let inputs = output::canonical_inputs(candidates.iter().map(|c| c.path.as_path()));
     if into_folder && !output.is_dir() {
-        std::fs::create_dir_all(output)
-            .with_context(|| format!("{}: cannot create the output folder", output.display()))?;
+        std::fs::create_dir_all(output).or_fail(|| Failure::CannotCreateOutputFolder {
+            path: shown(output),
+        })?;
     }
     let mut targets: Vec<output::Target> = Vec::new();
     for (r, d) in &docs {
         let path = if into_folder {
             if d.id.is_empty() {
-                bail!("{}: has no id to name its output file", r.path);
+                return Err(Failure::NoIdForOutput {
+                    path: r.path.clone(),
+                }
+                .into());
             }
             output.join(format!("{}.{}", d.id, format.extension()))
         } else {
@@ -388,7 +408,7 @@ pub fn run(
     let printed: Option<Vec<Vec<u8>>> = match &browser {
         Some(b) if docs.len() > 1 => {
             let html: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
-            Some(cdp::print_all(b, &html).context("PDF not written")?)
+            Some(cdp::print_all(b, &html).or_fail(|| Failure::PdfNotWritten)?)
         }
         _ => None,
     };
@@ -404,8 +424,9 @@ pub fn run(
                 return t.write_bytes(&p[i]);
             }
             let bytes = match &browser {
-                Some(b) => pdf::print(b, &d.text)
-                    .with_context(|| format!("{}: not written", t.path().display()))?,
+                Some(b) => pdf::print(b, &d.text).or_fail(|| Failure::NotWritten {
+                    path: shown(t.path()),
+                })?,
                 None => d
                     .bytes
                     .clone()

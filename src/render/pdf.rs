@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{because, shown, Fail as _, Failure};
 
 /// Browser names looked for on PATH, in order.
 pub const BROWSERS: [&str; 4] = [
@@ -34,16 +36,14 @@ pub fn find_browser() -> Result<PathBuf> {
         } else {
             on_path(&p.to_string_lossy())
         };
-        return found.with_context(|| {
-            format!(
-                "PACTE_BROWSER={}: no such program (name a Chromium or Chrome executable)",
-                b.to_string_lossy()
-            )
+        return found.or_fail(|| Failure::BrowserNotFound {
+            value: b.to_string_lossy().into_owned(),
         });
     }
-    BROWSERS.iter().find_map(|n| on_path(n)).context(
-        "PDF needs a local Chromium or Chrome: install one (`apt-get install chromium`), or set PACTE_BROWSER to its path",
-    )
+    BROWSERS
+        .iter()
+        .find_map(|n| on_path(n))
+        .or_fail(|| Failure::NoBrowser)
 }
 
 /// Prints `html` to PDF bytes with `browser`.
@@ -51,11 +51,11 @@ pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>> {
     let dir = tempfile::Builder::new()
         .prefix("pacte-pdf-")
         .tempdir()
-        .context("cannot create a temporary folder")?;
+        .or_fail(|| Failure::CannotCreateTemporaryFolder)?;
     let page = dir.path().join("convention.html");
     let pdf = dir.path().join("convention.pdf");
     let profile = dir.path().join("profile");
-    std::fs::write(&page, html).context("cannot write a temporary file")?;
+    std::fs::write(&page, html).or_fail(|| Failure::CannotWriteTemporaryFile)?;
     let url = format!("file://{}", page.display());
     let mut child = Command::new(browser)
         .args([
@@ -77,7 +77,9 @@ pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>> {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .with_context(|| format!("cannot start {}", browser.display()))?;
+        .or_fail(|| Failure::CannotStart {
+            program: shown(browser),
+        })?;
     // Drain stderr on a thread so that a chatty browser never blocks.
     let mut stderr = child.stderr.take();
     let reader = std::thread::spawn(move || {
@@ -94,14 +96,21 @@ pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>> {
             Ok(None) if started.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                bail!(
-                    "{} did not print the PDF within {} s",
-                    browser.display(),
-                    TIMEOUT.as_secs()
-                );
+                return Err(Failure::PdfTimeout {
+                    browser: shown(browser),
+                    seconds: TIMEOUT.as_secs(),
+                }
+                .into());
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => bail!("{}: {e}", browser.display()),
+            Err(e) => {
+                return Err(because(
+                    Failure::Program {
+                        program: shown(browser),
+                    },
+                    e,
+                ))
+            }
         }
     };
     let errors = reader.join().unwrap_or_default();
@@ -112,10 +121,12 @@ pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>> {
             .rev()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("no message");
-        bail!(
-            "{} could not print the PDF ({status}): {last}",
-            browser.display()
-        );
+        return Err(Failure::PdfFailed {
+            browser: shown(browser),
+            status: status.to_string(),
+            last: last.to_string(),
+        }
+        .into());
     }
     Ok(bytes)
 }

@@ -20,7 +20,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+
+use crate::failure::{shown, Fail as _, Failure};
 
 use super::labels::{self, Labels};
 use crate::model::Lang;
@@ -122,14 +124,13 @@ pub struct TemplateSet {
 }
 
 fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).or_fail(|| Failure::CannotRead { path: shown(dir) })?;
     for e in entries {
-        let e = e.with_context(|| format!("cannot read {}", dir.display()))?;
+        let e = e.or_fail(|| Failure::CannotRead { path: shown(dir) })?;
         let path = e.path();
         let ft = e
             .file_type()
-            .with_context(|| format!("cannot read {}", path.display()))?;
+            .or_fail(|| Failure::CannotRead { path: shown(&path) })?;
         if ft.is_dir() {
             walk(&path, base, out)?;
         } else if ft.is_file() || ft.is_symlink() {
@@ -160,7 +161,7 @@ impl TemplateSet {
             });
         };
         if !dir.is_dir() {
-            bail!("{}: templates folder not found", dir.display());
+            return Err(Failure::TemplatesFolderMissing { path: shown(dir) }.into());
         }
         let mut found = Vec::new();
         walk(dir, dir, &mut found)?;
@@ -172,7 +173,7 @@ impl TemplateSet {
         for (name, path) in found {
             let bytes =
                 crate::workspace::read_inside(&root, &path, crate::workspace::TEMPLATE_LIMIT)
-                    .map_err(|e| anyhow::anyhow!("template {name}: {e}"))?;
+                    .or_fail(|| Failure::TemplateUnreadable { name: name.clone() })?;
             hasher_input.extend_from_slice(name.as_bytes());
             hasher_input.push(0);
             hasher_input.extend_from_slice(bytes.len().to_string().as_bytes());
@@ -186,7 +187,7 @@ impl TemplateSet {
                 continue;
             }
             let text = String::from_utf8(bytes)
-                .map_err(|_| anyhow::anyhow!("template {name}: not valid UTF-8 text"))?;
+                .map_err(|_| Failure::TemplateNotUtf8 { name: name.clone() })?;
             if name.starts_with("labels/") {
                 // Merged later, over the built-in labels.
                 files.push((format!("override:{name}"), text));
@@ -215,9 +216,12 @@ impl TemplateSet {
     pub fn labels(&self, lang: Lang) -> Result<Labels> {
         let name = labels::file_name(lang);
         let parse = |text: &str| {
-            Labels::parse(text).map_err(|(line, cause)| match line {
-                Some(l) => anyhow::anyhow!("template {name}: line {l}: {cause}"),
-                None => anyhow::anyhow!("template {name}: {cause}"),
+            Labels::parse(text).map_err(|(line, cause)| {
+                anyhow::Error::from(Failure::Template {
+                    name: name.to_string(),
+                    line,
+                    cause: cause.to_string(),
+                })
             })
         };
         let mut l = parse(self.text(name).unwrap_or(""))?;
@@ -334,10 +338,12 @@ pub fn template_error(name: &str, text: Option<&str>, e: &tera::Error) -> anyhow
             line = text.lines().position(|l| l.contains(&var)).map(|i| i + 1);
         }
     }
-    match line {
-        Some(l) => anyhow::anyhow!("template {name}: line {l}: {cause}"),
-        None => anyhow::anyhow!("template {name}: {cause}"),
+    Failure::Template {
+        name: name.to_string(),
+        line,
+        cause,
     }
+    .into()
 }
 
 fn backquoted(msg: &str) -> Option<String> {

@@ -21,7 +21,9 @@
 use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::failure::{because, shown, Fail as _, Failure, Prepared};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -70,7 +72,10 @@ pub fn summarize(
     as_of: Date,
     keep: Keep,
 ) -> Result<Vec<Summary>> {
-    let bar = progress_bar(candidates.len());
+    let bar = progress_bar(
+        candidates.len(),
+        crate::present::lang::from_process(config.lang),
+    );
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
@@ -105,7 +110,7 @@ pub fn summarize(
 /// A progress bar on stderr, for long runs on a terminal only. The bar is
 /// the one thing drawn outside the writers given to the command: it is
 /// the edge of the program, and it never reaches stdout.
-fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+fn progress_bar(files: usize, lang: crate::model::Lang) -> Option<indicatif::ProgressBar> {
     if files < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
         return None;
     }
@@ -113,9 +118,8 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
         Some(files as u64),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} conventions read ({eta})")
-    {
+    let template = crate::present::failures::note(&crate::failure::Note::ConventionsRead, lang);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     Some(bar)
@@ -124,25 +128,16 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
 fn candidates(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
     let found = discover::discover(paths, config)?;
     if found.is_empty() {
-        bail!("{}", nothing_found(paths));
+        return Err(nothing_found(paths));
     }
     Ok(found)
 }
 
-fn nothing_found(paths: &[PathBuf]) -> String {
-    let where_ = if paths.is_empty() {
-        "in this folder".to_string()
-    } else {
-        format!(
-            "in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
-    format!("no convention found {where_} (a convention is a .toml, .yaml or .yml file with a `convention` table)")
+fn nothing_found(paths: &[PathBuf]) -> anyhow::Error {
+    Failure::NoConventionFound {
+        places: Some(paths.iter().map(|p| shown(p)).collect()),
+    }
+    .into()
 }
 
 /// `pacte status`.
@@ -160,7 +155,7 @@ pub fn status(
     };
     let summaries = summarize(&found, config, as_of, keep)?;
     if summaries.is_empty() {
-        bail!("{}", nothing_found(&args.paths));
+        return Err(nothing_found(&args.paths));
     }
     match args.format {
         ListFormat::Human => status::write(
@@ -211,13 +206,10 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
     };
     if args.financial {
         if found.len() != 1 {
-            bail!(
-                "--financial takes one convention file ({} found)",
-                found.len()
-            );
+            return Err(Failure::FinancialOneFile { found: found.len() }.into());
         }
         if matches!(format, ReportFormat::Ics | ReportFormat::Csv) {
-            bail!("--financial writes md, html or json");
+            return Err(Failure::FinancialFormats.into());
         }
     }
     let templates = match format {
@@ -242,7 +234,7 @@ pub fn report(args: &ReportArgs, config: &Config, stdout: &mut dyn Write) -> Res
     let keep = Keep { money, detail };
     let summaries = summarize(&found, config, as_of, keep)?;
     if summaries.is_empty() {
-        bail!("{}", nothing_found(&args.paths));
+        return Err(nothing_found(&args.paths));
     }
     let lang = match (args.lang, &summaries[..]) {
         (Some(RenderLang::Fr), _) => Lang::Fr,
@@ -353,7 +345,9 @@ impl Templates {
         // The view is dropped as soon as the context holds it.
         let mut cx =
             tera::Context::from_serialize(view::frame(summaries, &t, as_of, &words, self.target))
-                .map_err(|e| anyhow::anyhow!("cannot prepare the report: {e}"))?;
+                .or_fail(|| Failure::CannotPrepare {
+                what: Prepared::Report,
+            })?;
         drop(t);
         cx.extend(base.clone());
         let mark = executions_mark();
@@ -385,7 +379,14 @@ impl Templates {
                         cx.insert("c", &v);
                         self.render(self.section, &cx)
                             .map(|text| tidy(&text, md))
-                            .map_err(|e| anyhow::anyhow!("{e} (reporting {})", s.file))
+                            .map_err(|e| {
+                                because(
+                                    Failure::Reporting {
+                                        file: s.file.clone(),
+                                    },
+                                    e,
+                                )
+                            })
                     })
                     .collect();
                 for p in parts {
