@@ -62,6 +62,20 @@ pub fn write(
 ) -> std::io::Result<()> {
     let fr = lang == crate::model::Lang::Fr;
     let t = |en: &'static str, fr_: &'static str| if fr { fr_ } else { en };
+    // A due item's kind: the format's name in English, a word in French.
+    let kind = |k: crate::due::DueKind| {
+        use crate::due::DueKind::*;
+        match (fr, k) {
+            (false, k) => k.as_str(),
+            (true, Milestone) => "jalon",
+            (true, Report) => "compte rendu",
+            (true, Disbursement) => "versement",
+            (true, RenewalNotice) => "refus de reconduction",
+            (true, Expiry) => "fin",
+            (true, FinancialAccount) => "compte rendu financier",
+            (true, Publication) => "publication",
+        }
+    };
     let count = |n: usize, one: &str, many: &str, un: &str, des: &str| {
         if fr {
             pluriel(n, un, des)
@@ -95,7 +109,7 @@ pub fn write(
     )?;
     for s in summaries {
         let next = match s.next_deadline() {
-            Some(e) => format!("{} {} {}", e.due, e.kind, e.id),
+            Some(e) => format!("{} {} {}", e.due, kind(e.kind), e.id),
             None => "—".to_string(),
         };
         let overdue = s.overdue().count();
@@ -226,11 +240,12 @@ pub fn write(
                 _ => 0,
             };
             let what = match &e.title {
-                Some(t) => format!("{} {} \"{t}\"", e.kind, e.id),
+                Some(t) if fr => format!("{} {} «\u{a0}{t}\u{a0}»", kind(e.kind), e.id),
+                Some(t) => format!("{} {} \"{t}\"", kind(e.kind), e.id),
                 None if e.periodic => {
-                    format!("{} {} #{}", e.kind, e.id, e.occurrence)
+                    format!("{} {} #{}", kind(e.kind), e.id, e.occurrence)
                 }
-                None => format!("{} {}", e.kind, e.id),
+                None => format!("{} {}", kind(e.kind), e.id),
             };
             writeln!(
                 out,
