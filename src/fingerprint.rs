@@ -87,7 +87,11 @@ fn normalized(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(s)
     };
-    // Most texts are already NFC: checking is much cheaper than rebuilding.
+    // Most texts are already NFC: checking is much cheaper than rebuilding,
+    // and ASCII (always NFC) is checked by a byte scan.
+    if lf.is_ascii() {
+        return lf;
+    }
     match unicode_normalization::is_nfc_quick(lf.chars()) {
         unicode_normalization::IsNormalized::Yes => lf,
         _ => Cow::Owned(lf.nfc().collect()),
