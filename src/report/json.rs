@@ -249,19 +249,30 @@ fn by_sector(m: &std::collections::BTreeMap<String, [Decimal; 4]>) -> Pairs<Pair
 
 /// How many conventions are serialized in parallel before being written:
 /// the view and text of a convention live only until its chunk is written.
-const CHUNK: usize = 256;
+const CHUNK: usize = 64;
 
 /// `value` as serde_json's pretty printer writes it `depth` levels down
 /// (two spaces a level): the text at depth 0 with every line after the
 /// first indented. JSON strings escape their line breaks, so every line
 /// break of the text is the printer's.
 fn pretty_at(value: &impl Serialize, depth: usize) -> serde_json::Result<Vec<u8>> {
-    let text = serde_json::to_vec_pretty(value)?;
+    pretty_with(&mut Vec::new(), value, depth)
+}
+
+/// [`pretty_at`], the text at depth 0 written into `scratch` (reused).
+fn pretty_with(
+    scratch: &mut Vec<u8>,
+    value: &impl Serialize,
+    depth: usize,
+) -> serde_json::Result<Vec<u8>> {
+    scratch.clear();
+    serde_json::to_writer_pretty(&mut *scratch, value)?;
+    let text = &scratch[..];
     let indent = 2 * depth;
-    let lines = memchr::memchr_iter(b'\n', &text).count();
+    let lines = memchr::memchr_iter(b'\n', text).count();
     let mut out = Vec::with_capacity(text.len() + lines * indent);
     let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', &text) {
+    for i in memchr::memchr_iter(b'\n', text) {
         out.extend_from_slice(&text[start..=i]);
         out.resize(out.len() + indent, b' ');
         start = i + 1;
@@ -282,7 +293,9 @@ fn write_conventions(out: &mut dyn Write, summaries: &[Summary]) -> std::io::Res
     for chunk in summaries.chunks(CHUNK) {
         let texts: Vec<serde_json::Result<Vec<u8>>> = chunk
             .par_iter()
-            .map(|s| pretty_at(&convention(s), 2))
+            .map_init(Vec::new, |scratch, s| {
+                pretty_with(scratch, &convention(s), 2)
+            })
             .collect();
         for text in texts {
             out.write_all(if first { b"\n    " } else { b",\n    " })?;
