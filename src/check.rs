@@ -93,10 +93,20 @@ pub fn check<T: Send>(
     opts: &Options<'_>,
     analyze: impl Fn(&Analysis<'_>) -> T + Sync,
 ) -> Result<Run<T>> {
+    // The workspace root of each folder, found once (it looks for `.git`
+    // in every folder above): thousands of files share a few folders.
+    let mut roots: HashMap<&Path, std::path::PathBuf> = HashMap::new();
+    for c in candidates {
+        let dir = base_dir(&c.path);
+        roots
+            .entry(dir)
+            .or_insert_with(|| crate::workspace::root(dir, opts.config.path.as_deref()));
+    }
     let results: Vec<Option<(FileReport, Option<T>)>> = candidates
         .par_iter()
         .map(|c| {
-            let result = check_one(c, opts, &analyze);
+            let root = roots.get(base_dir(&c.path)).map(|p| p.as_path());
+            let result = check_one(c, opts, root, &analyze);
             if let Some(tick) = opts.progress {
                 tick();
             }
@@ -113,9 +123,15 @@ fn looks_like_convention(text: &str) -> bool {
         .any(|l| l.starts_with("[convention]") || l.starts_with("convention:"))
 }
 
+/// The folder a convention's annexes are read from.
+fn base_dir(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new("."))
+}
+
 fn check_one<T>(
     c: &Candidate,
     opts: &Options<'_>,
+    workspace_root: Option<&Path>,
     analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
 ) -> Result<Option<(FileReport, Option<T>)>> {
     let bytes = crate::workspace::read_regular(&c.path, crate::workspace::CONVENTION_LIMIT)
@@ -133,7 +149,8 @@ fn check_one<T>(
                 e,
             ),
         })?;
-    Ok(check_text(c, bytes, opts, analyze))
+    let src = crate::load::load(&c.path, bytes);
+    Ok(lint_in(&src, c, opts, workspace_root, analyze))
 }
 
 /// Checks one convention from its bytes (a file's, a git revision's, a text
@@ -154,6 +171,17 @@ pub fn lint<T>(
     src: &Source,
     c: &Candidate,
     opts: &Options<'_>,
+    analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
+) -> Option<(FileReport, Option<T>)> {
+    lint_in(src, c, opts, None, analyze)
+}
+
+/// [`lint`], with the workspace root of the file's folder when it is known.
+fn lint_in<T>(
+    src: &Source,
+    c: &Candidate,
+    opts: &Options<'_>,
+    workspace_root: Option<&Path>,
     analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
 ) -> Option<(FileReport, Option<T>)> {
     let file = &src.file;
@@ -217,8 +245,15 @@ pub fn lint<T>(
             report.id_location = Some((s, e, id.span, line));
         }
     }
-    let base_dir = c.path.parent().unwrap_or(Path::new("."));
-    let workspace_root = crate::workspace::root(base_dir, opts.config.path.as_deref());
+    let base_dir = base_dir(&c.path);
+    let found;
+    let workspace_root = match workspace_root {
+        Some(root) => root,
+        None => {
+            found = crate::workspace::root(base_dir, opts.config.path.as_deref());
+            found.as_path()
+        }
+    };
     let cx = Context {
         doc,
         root,
@@ -227,7 +262,7 @@ pub fn lint<T>(
         as_of: opts.as_of,
         jurisdiction: conv.jurisdiction_or(opts.config.jurisdiction.as_deref()),
         base_dir,
-        workspace_root: &workspace_root,
+        workspace_root,
         fingerprint: Default::default(),
         due_items: Default::default(),
     };

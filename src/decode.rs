@@ -81,7 +81,8 @@ impl<'t> Reader<'t> {
 }
 
 fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
+    // ASCII is always NFC, and checking it is a byte scan.
+    if s.is_ascii() || unicode_normalization::is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()

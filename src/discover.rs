@@ -35,6 +35,7 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
         paths
     };
     let mut out = Vec::new();
+    let workspace_root = absolute(&config.root);
     for root in roots {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
@@ -60,12 +61,25 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Result<Vec<Candidate>> {
             // Unreadable folders and broken links are skipped, as git does.
             let Ok(entry) = entry else { continue };
             let path = entry.path();
-            if crate::parse::syntax_of(path).is_none() || !path.is_file() {
+            if crate::parse::syntax_of(path).is_none() {
+                continue;
+            }
+            // The walk's own file type, but a link is followed (as before).
+            let is_file = match entry.file_type() {
+                Some(t) if t.is_file() => true,
+                Some(t) if t.is_dir() => false,
+                _ => path.is_file(),
+            };
+            if !is_file {
                 continue;
             }
             // The workspace globs select among the files inside the workspace;
             // a folder named outside it is taken as without `pacte.toml`.
-            let matched_glob = match (&globs, relative_to(path, &config.root)) {
+            let rel = match &globs {
+                Some(_) => relative_to(path, &workspace_root),
+                None => None,
+            };
+            let matched_glob = match (&globs, rel) {
                 (Some(set), Some(rel)) => {
                     if !set.is_match(&rel) {
                         continue;
@@ -101,11 +115,15 @@ fn build_globs(globs: &[String]) -> Result<Option<GlobSet>> {
     Ok(Some(b.build()?))
 }
 
-/// `path` relative to `base` (both made absolute), when it is below it.
+/// A path made absolute, without `.` and `..`.
+fn absolute(p: &Path) -> PathBuf {
+    normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+}
+
+/// `path` (made absolute) relative to `base` (absolute already), when it is below it.
 fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
-    let abs = |p: &Path| normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
-    abs(path)
-        .strip_prefix(abs(base))
+    absolute(path)
+        .strip_prefix(base)
         .ok()
         .map(Path::to_path_buf)
 }

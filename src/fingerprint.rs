@@ -16,6 +16,8 @@
 //! Comments, key order and layout never change it, nor does the syntax
 //! (TOML or YAML) the document was written in.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Number, Value as Json};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
@@ -32,10 +34,10 @@ const REMOVED_FROM_CONVENTION: [&str; 2] = ["status", "terminated_on"];
 /// The root is expected to be a table; any other root is canonicalised as
 /// is, with nothing removed.
 pub fn canonical_terms(root: &Node) -> String {
-    let json = terms_json(root);
-    // Cannot fail: every key is a string and every number is finite
-    // (non-finite floats were turned into null).
-    serde_json_canonicalizer::to_string(&json).expect("JCS serialisation of a JSON value")
+    let mut out = Vec::with_capacity(8192);
+    jcs::node(&mut out, root, jcs::Drop::TopLevel);
+    // Only whole UTF-8 strings and ASCII are ever written.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The terms of a document as JSON (strings normalised, non-terms removed),
@@ -57,7 +59,9 @@ pub fn terms_json(root: &Node) -> Json {
 
 /// The fingerprint of the terms of a document: `"sha256:<64 lowercase hex>"`.
 pub fn fingerprint(root: &Node) -> String {
-    format!("sha256:{}", sha256_hex(canonical_terms(root).as_bytes()))
+    let mut out = Vec::with_capacity(8192);
+    jcs::node(&mut out, root, jcs::Drop::TopLevel);
+    format!("sha256:{}", sha256_hex(&out))
 }
 
 /// The SHA-256 of arbitrary bytes, as lowercase hex without prefix.
@@ -73,15 +77,145 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A string with CRLF and lone CR turned into LF, in Unicode NFC.
 fn normalize_text(s: &str) -> String {
+    normalized(s).into_owned()
+}
+
+/// [`normalize_text`], borrowing the text when it is already normal.
+fn normalized(s: &str) -> Cow<'_, str> {
     let lf = if s.contains('\r') {
-        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+        Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        std::borrow::Cow::Borrowed(s)
+        Cow::Borrowed(s)
     };
-    // Most texts are already NFC: checking is much cheaper than rebuilding.
+    // Most texts are already NFC: checking is much cheaper than rebuilding,
+    // and ASCII (always NFC) is checked by a byte scan.
+    if lf.is_ascii() {
+        return lf;
+    }
     match unicode_normalization::is_nfc_quick(lf.chars()) {
-        unicode_normalization::IsNormalized::Yes => lf.into_owned(),
-        _ => lf.nfc().collect(),
+        unicode_normalization::IsNormalized::Yes => lf,
+        _ => Cow::Owned(lf.nfc().collect()),
+    }
+}
+
+/// The canonical JSON (RFC 8785) of a value tree, written straight from
+/// the tree: the same text as [`to_json`] then a JCS serializer would give
+/// (keys normalised, sorted by UTF-16 code units, the last of equal keys
+/// winning; numbers as ECMAScript writes them; strings escaped as JSON),
+/// without building the JSON value first.
+mod jcs {
+    use std::borrow::Cow;
+
+    use super::{normalized, Node, Table, Value};
+    use super::{REMOVED_FROM_CONVENTION, REMOVED_TOP_LEVEL};
+
+    /// Which keys of a table are not terms.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum Drop {
+        /// The root: `signature`, `tracking`, `waiver`, `meta`.
+        TopLevel,
+        /// The `convention` table: `status`, `terminated_on`.
+        Convention,
+        None,
+    }
+
+    pub fn node(out: &mut Vec<u8>, node: &Node, drop: Drop) {
+        match &node.value {
+            Value::String(s) => string(out, &normalized(s)),
+            Value::Integer(i) => number(out, *i as f64),
+            Value::Float { value, .. } => {
+                if value.is_finite() {
+                    number(out, *value)
+                } else {
+                    out.extend_from_slice(b"null")
+                }
+            }
+            Value::Bool(true) => out.extend_from_slice(b"true"),
+            Value::Bool(false) => out.extend_from_slice(b"false"),
+            Value::Date(d) => string(out, &d.to_string()),
+            Value::DateTime(raw) => string(out, &normalized(raw)),
+            Value::Null => out.extend_from_slice(b"null"),
+            Value::Array(items) => {
+                out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    self::node(out, item, Drop::None);
+                }
+                out.push(b']');
+            }
+            Value::Table(t) => table(out, t, drop),
+        }
+    }
+
+    fn table(out: &mut Vec<u8>, table: &Table, drop: Drop) {
+        let mut keys: Vec<(Cow<'_, str>, &Node)> = table
+            .entries
+            .iter()
+            .map(|e| (normalized(&e.key), &e.value))
+            .collect();
+        // Stable: among equal keys, the last written stays last.
+        keys.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+        out.push(b'{');
+        let mut first = true;
+        for (i, (key, value)) in keys.iter().enumerate() {
+            if keys.get(i + 1).is_some_and(|(next, _)| next == key) {
+                continue;
+            }
+            let child = match drop {
+                Drop::TopLevel if REMOVED_TOP_LEVEL.contains(&key.as_ref()) => continue,
+                Drop::TopLevel if key == "convention" => Drop::Convention,
+                Drop::Convention if REMOVED_FROM_CONVENTION.contains(&key.as_ref()) => continue,
+                _ => Drop::None,
+            };
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            string(out, key);
+            out.push(b':');
+            node(out, value, child);
+        }
+        out.push(b'}');
+    }
+
+    /// A finite number as ECMAScript's `Number.prototype.toString` writes it.
+    fn number(out: &mut Vec<u8>, value: f64) {
+        let mut buffer = ryu_js::Buffer::new();
+        out.extend_from_slice(buffer.format_finite(value).as_bytes());
+    }
+
+    /// A JSON string: `"` and `\\` escaped, the control characters as
+    /// `\b \t \n \f \r` or `\u00xx`; everything else as is.
+    fn string(out: &mut Vec<u8>, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(b'"');
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        let mut unicode = *b"\\u0000";
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\x08' => b"\\b",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                b'\x0c' => b"\\f",
+                b'\r' => b"\\r",
+                0..=0x1f => {
+                    unicode[4] = HEX[(b >> 4) as usize];
+                    unicode[5] = HEX[(b & 0xf) as usize];
+                    &unicode
+                }
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..i]);
+            out.extend_from_slice(escape);
+            start = i + 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+        out.push(b'"');
     }
 }
 
@@ -442,5 +576,104 @@ mod tests {
             ("e\u{301}", int(2)),
         ]);
         assert_eq!(canonical_terms(&doc), "{\"a\":0,\"\u{e9}\":2}");
+    }
+
+    /// The JCS text as the reference serializer writes it from [`terms_json`].
+    fn reference(root: &Node) -> String {
+        serde_json_canonicalizer::to_string(&terms_json(root)).expect("JCS of a JSON value")
+    }
+
+    #[test]
+    fn same_text_as_the_reference_serializer() {
+        let doc = tbl(vec![
+            ("waiver", arr(vec![s("x")])),
+            (
+                "convention",
+                tbl(vec![
+                    ("status", s("signed")),
+                    ("terminated_on", day(2026, 1, 2)),
+                    ("meta", s("kept below the top level")),
+                    ("id", s("c\u{0}\u{1f}\u{8}\u{c}\"\\/\r\n\r\u{2028}\u{7f}")),
+                ]),
+            ),
+            ("convention", tbl(vec![("id", s("the last one wins"))])),
+            (
+                "n",
+                arr(vec![
+                    int(0),
+                    int(-1),
+                    int(i64::MAX),
+                    int(i64::MIN),
+                    int(123_456_789_012_345_678),
+                    float(-0.0, "-0.0"),
+                    float(0.1, "0.1"),
+                    float(1e21, "1e21"),
+                    float(1e-7, "1e-7"),
+                    float(123e-20, "123e-20"),
+                    float(f64::NAN, "nan"),
+                    float(f64::INFINITY, "inf"),
+                    float(f64::MAX, "max"),
+                    float(5e-324, "min"),
+                ]),
+            ),
+            (
+                "k",
+                tbl(vec![
+                    ("\u{FB01}", int(1)),
+                    ("\u{1F600}", int(2)),
+                    ("e\u{301}", int(3)),
+                    ("\u{e9}", int(4)),
+                    ("", int(5)),
+                    ("a\r\nb", int(6)),
+                    ("a\nb", int(7)),
+                    ("\"", int(8)),
+                ]),
+            ),
+            ("meta", tbl(vec![])),
+            ("e", arr(vec![])),
+            ("o", tbl(vec![])),
+        ]);
+        assert_eq!(canonical_terms(&doc), reference(&doc));
+        for root in [
+            convention_doc(int(42000), true),
+            threshold_doc(true),
+            keys_doc(),
+            text_doc("e\u{301}\r\n"),
+            arr(vec![tbl(vec![("signature", int(1))])]),
+            s("x"),
+        ] {
+            assert_eq!(canonical_terms(&root), reference(&root));
+        }
+    }
+
+    #[test]
+    fn every_bundled_convention_has_the_reference_text() {
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut folders = vec![here.join("examples"), here.join("tests/fixtures")];
+        let mut compared = 0;
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                if crate::parse::syntax_of(&path).is_none() {
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let src = crate::load::load(&path, bytes);
+                if let crate::load::Content::Convention { root, .. } = &src.content {
+                    assert_eq!(canonical_terms(root), reference(root), "{}", path.display());
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 100, "only {compared} conventions compared");
     }
 }

@@ -135,7 +135,8 @@ fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
 
 /// Opens a regular file without blocking on a FIFO or a device, and checks
 /// what was opened.
-fn open_regular(path: &Path, limit: u64) -> Result<std::fs::File, Refusal> {
+/// Opens a regular file of at most `limit` bytes; with its length.
+fn open_regular(path: &Path, limit: u64) -> Result<(std::fs::File, u64), Refusal> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Refusal::Missing,
         _ => Refusal::Io(e),
@@ -160,11 +161,13 @@ fn open_regular(path: &Path, limit: u64) -> Result<std::fs::File, Refusal> {
     if meta.len() > limit {
         return Err(Refusal::TooLarge(limit));
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
-fn read_all(file: std::fs::File, limit: u64) -> Result<Vec<u8>, Refusal> {
-    let mut bytes = Vec::new();
+/// Reads the file whole, in one allocation when it has the length it had
+/// when opened (one byte more, to see the end without growing).
+fn read_all((file, len): (std::fs::File, u64), limit: u64) -> Result<Vec<u8>, Refusal> {
+    let mut bytes = Vec::with_capacity(usize::try_from(len.min(limit) + 1).unwrap_or(0));
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(Refusal::Io)?;
@@ -192,7 +195,7 @@ pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Refu
 pub fn sha256_inside(root: &Path, path: &Path, limit: u64) -> Result<String, Refusal> {
     use sha2::{Digest, Sha256};
     let real = resolve_inside(root, path)?;
-    let file = open_regular(&real, limit)?;
+    let (file, _) = open_regular(&real, limit)?;
     let mut hasher = Sha256::new();
     let mut reader = file.take(limit + 1);
     let mut buf = vec![0u8; 1 << 16];

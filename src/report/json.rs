@@ -227,14 +227,6 @@ struct TotalsOut<'a> {
     warnings: usize,
 }
 
-#[derive(Serialize)]
-struct Out<'a> {
-    version: u32,
-    as_of: String,
-    conventions: Conventions<'a>,
-    totals: TotalsOut<'a>,
-}
-
 fn count_map<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> Map {
     Pairs(pairs.map(|(k, v)| (k.to_string(), v)).collect())
 }
@@ -255,14 +247,63 @@ fn by_sector(m: &std::collections::BTreeMap<String, [Decimal; 4]>) -> Pairs<Pair
     )
 }
 
-/// The conventions, serialized one at a time straight to the writer: the
-/// view of a convention lives only while it is written.
-struct Conventions<'a>(&'a [Summary]);
+/// How many conventions are serialized in parallel before being written:
+/// the view and text of a convention live only until its chunk is written.
+const CHUNK: usize = 64;
 
-impl Serialize for Conventions<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_seq(self.0.iter().map(convention))
+/// `value` as serde_json's pretty printer writes it `depth` levels down
+/// (two spaces a level): the text at depth 0 with every line after the
+/// first indented. JSON strings escape their line breaks, so every line
+/// break of the text is the printer's.
+fn pretty_at(value: &impl Serialize, depth: usize) -> serde_json::Result<Vec<u8>> {
+    pretty_with(&mut Vec::new(), value, depth)
+}
+
+/// [`pretty_at`], the text at depth 0 written into `scratch` (reused).
+fn pretty_with(
+    scratch: &mut Vec<u8>,
+    value: &impl Serialize,
+    depth: usize,
+) -> serde_json::Result<Vec<u8>> {
+    scratch.clear();
+    serde_json::to_writer_pretty(&mut *scratch, value)?;
+    let text = &scratch[..];
+    let indent = 2 * depth;
+    let lines = memchr::memchr_iter(b'\n', text).count();
+    let mut out = Vec::with_capacity(text.len() + lines * indent);
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text) {
+        out.extend_from_slice(&text[start..=i]);
+        out.resize(out.len() + indent, b' ');
+        start = i + 1;
     }
+    out.extend_from_slice(&text[start..]);
+    Ok(out)
+}
+
+/// The `conventions` array, at depth 1 of the document: the conventions
+/// are serialized in parallel, a chunk at a time, and written in order.
+fn write_conventions(out: &mut dyn Write, summaries: &[Summary]) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if summaries.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let mut first = true;
+    for chunk in summaries.chunks(CHUNK) {
+        let texts: Vec<serde_json::Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map_init(Vec::new, |scratch, s| {
+                pretty_with(scratch, &convention(s), 2)
+            })
+            .collect();
+        for text in texts {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            first = false;
+            out.write_all(&text?)?;
+        }
+    }
+    out.write_all(b"\n  ]")
 }
 
 fn convention(s: &Summary) -> ConventionOut<'_> {
@@ -298,7 +339,6 @@ pub fn write(
     summaries: &[Summary],
     t: &Totals,
 ) -> std::io::Result<()> {
-    let conventions = Conventions(summaries);
     let parties = Pairs(
         t.by_party
             .iter()
@@ -317,38 +357,42 @@ pub fn write(
             })
             .collect(),
     );
-    let doc = Out {
-        version: 1,
-        as_of: as_of.to_string(),
-        conventions,
-        totals: TotalsOut {
-            conventions: t.conventions,
-            by_status: count_map(
-                totals::STATUSES
-                    .iter()
-                    .zip(t.by_status)
-                    .map(|(s, n)| (s.as_str(), n)),
-            ),
-            by_kind: count_map(
-                Kind::ALL
-                    .iter()
-                    .zip(t.by_kind)
-                    .map(|(k, n)| (k.as_str(), n)),
-            ),
-            parties_by_sector: count_map(
-                totals::SECTORS
-                    .iter()
-                    .zip(t.parties_by_sector)
-                    .map(|(s, n)| (*s, n)),
-            ),
-            contributions_by_sector: by_sector(&t.granted_by_sector),
-            requested_by_sector: by_sector(&t.requested_by_sector),
-            contributions_by_party: parties,
-            overdue: t.overdue,
-            errors: t.errors,
-            warnings: t.warnings,
-        },
+    let totals = TotalsOut {
+        conventions: t.conventions,
+        by_status: count_map(
+            totals::STATUSES
+                .iter()
+                .zip(t.by_status)
+                .map(|(s, n)| (s.as_str(), n)),
+        ),
+        by_kind: count_map(
+            Kind::ALL
+                .iter()
+                .zip(t.by_kind)
+                .map(|(k, n)| (k.as_str(), n)),
+        ),
+        parties_by_sector: count_map(
+            totals::SECTORS
+                .iter()
+                .zip(t.parties_by_sector)
+                .map(|(s, n)| (*s, n)),
+        ),
+        contributions_by_sector: by_sector(&t.granted_by_sector),
+        requested_by_sector: by_sector(&t.requested_by_sector),
+        contributions_by_party: parties,
+        overdue: t.overdue,
+        errors: t.errors,
+        warnings: t.warnings,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    // The document as serde_json's pretty printer writes it, the
+    // conventions serialized in parallel (the frame is written by hand).
+    let as_of = serde_json::to_string(&as_of.to_string())?;
+    write!(
+        out,
+        "{{\n  \"version\": 1,\n  \"as_of\": {as_of},\n  \"conventions\": "
+    )?;
+    write_conventions(out, summaries)?;
+    out.write_all(b",\n  \"totals\": ")?;
+    out.write_all(&pretty_at(&totals, 1)?)?;
+    out.write_all(b"\n}\n")
 }

@@ -371,23 +371,27 @@ impl Templates {
                 .filter(|(_, s)| all || view::needs_section(s))
                 .collect();
             for chunk in shown.chunks(512) {
+                // One copy of the base context per piece of work, not per
+                // section (it holds every label): each section replaces `c`.
                 let parts: Vec<Result<String>> = chunk
                     .par_iter()
-                    .map(|&(i, s)| {
-                        let v = view::convention(s, i, &words, self.target);
-                        let mut cx = base.clone();
-                        cx.insert("c", &v);
-                        self.render(self.section, &cx)
-                            .map(|text| tidy(&text, md))
-                            .map_err(|e| {
-                                because(
-                                    Failure::Reporting {
-                                        file: s.file.clone(),
-                                    },
-                                    e,
-                                )
-                            })
-                    })
+                    .map_init(
+                        || base.clone(),
+                        |cx, &(i, s)| {
+                            let v = view::convention(s, i, &words, self.target);
+                            cx.insert("c", &v);
+                            self.render(self.section, cx)
+                                .map(|text| tidy(&text, md))
+                                .map_err(|e| {
+                                    because(
+                                        Failure::Reporting {
+                                            file: s.file.clone(),
+                                        },
+                                        e,
+                                    )
+                                })
+                        },
+                    )
                     .collect();
                 for p in parts {
                     if md {
