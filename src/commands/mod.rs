@@ -93,7 +93,7 @@ pub fn explain_in(meta: &RuleMeta, lang: crate::model::Lang) -> String {
             meta.code,
             meta.name,
             meta.family.as_str(),
-            meta.levels.describe(),
+            crate::present::messages::levels(meta.levels, crate::model::Lang::En),
             meta.summary,
             meta.explanation()
         ),

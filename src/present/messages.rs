@@ -69,13 +69,27 @@ pub fn lorsque(clause: &str) -> String {
 
 /// The default level of a rule, as the catalogue shows it.
 pub fn levels(levels: crate::rules::Levels, lang: Lang) -> String {
+    use crate::model::Kind;
     use crate::rules::Levels;
+    let colon = match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
+    };
     match (lang, levels) {
+        (_, Levels::PerKind([a, b, c, d])) if a == b && b == c && c == d => a.to_string(),
+        (_, Levels::PerKind(l)) => Kind::ALL
+            .iter()
+            .zip(l)
+            .map(|(k, l)| match l {
+                Level::Off => format!("{k}{colon}—"),
+                l => format!("{k}{colon}{l}"),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         (Lang::Fr, Levels::ErrorUnlessDraft) => {
             "warning (error sauf si le statut est draft)".to_string()
         }
-        (Lang::Fr, l) => l.describe().replace(": ", "\u{a0}: "),
-        (Lang::En, l) => l.describe(),
+        (Lang::En, Levels::ErrorUnlessDraft) => "warning (error unless status is draft)".into(),
     }
 }
 

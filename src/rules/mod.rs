@@ -68,28 +68,6 @@ impl Levels {
             }
         }
     }
-    /// How the level reads in the catalogue.
-    pub fn describe(self) -> String {
-        match self {
-            Levels::PerKind([a, b, c, d]) if a == b && b == c && c == d => a.to_string(),
-            Levels::PerKind(l) => Kind::ALL
-                .iter()
-                .zip(l)
-                .map(|(k, l)| {
-                    format!(
-                        "{k}: {}",
-                        if l == Level::Off {
-                            "—".to_string()
-                        } else {
-                            l.to_string()
-                        }
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-            Levels::ErrorUnlessDraft => "warning (error unless status is draft)".into(),
-        }
-    }
 }
 
 /// What the catalogue knows of a rule.

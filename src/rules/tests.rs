@@ -73,7 +73,7 @@ fn code_list_snapshot() {
                 "{} {} {}",
                 r.meta().code,
                 r.meta().name,
-                r.meta().levels.describe()
+                crate::present::messages::levels(r.meta().levels, crate::model::Lang::En)
             )
         })
         .collect();
