@@ -24,6 +24,9 @@ pub struct Options<'a> {
     pub as_of: Date,
     /// Called once per file read (from any thread), for a progress bar.
     pub progress: Option<&'a (dyn Fn() + Sync)>,
+    /// Runs the structure rules only (S): enough to know whether a file can
+    /// be read as a convention, as `pacte fingerprint` needs.
+    pub structure_only: bool,
 }
 
 /// The result of checking one convention file.
@@ -123,6 +126,23 @@ fn looks_like_convention(text: &str) -> bool {
         .any(|l| l.starts_with("[convention]") || l.starts_with("convention:"))
 }
 
+/// The bytes of a convention file: a regular file, at most
+/// [`crate::workspace::CONVENTION_LIMIT`] bytes.
+pub fn read_convention(path: &Path) -> Result<Vec<u8>> {
+    crate::workspace::read_regular(path, crate::workspace::CONVENTION_LIMIT).map_err(|e| match e {
+        crate::workspace::Refusal::NotRegularInside => crate::failure::Failure::NotARegularFile {
+            path: crate::failure::shown(path),
+        }
+        .into(),
+        e => crate::failure::because(
+            crate::failure::Failure::CannotRead {
+                path: crate::failure::shown(path),
+            },
+            e,
+        ),
+    })
+}
+
 /// The folder a convention's annexes are read from.
 fn base_dir(path: &Path) -> &Path {
     path.parent().unwrap_or(Path::new("."))
@@ -134,21 +154,7 @@ fn check_one<T>(
     workspace_root: Option<&Path>,
     analyze: &(impl Fn(&Analysis<'_>) -> T + Sync),
 ) -> Result<Option<(FileReport, Option<T>)>> {
-    let bytes = crate::workspace::read_regular(&c.path, crate::workspace::CONVENTION_LIMIT)
-        .map_err(|e| match e {
-            crate::workspace::Refusal::NotRegularInside => {
-                crate::failure::Failure::NotARegularFile {
-                    path: crate::failure::shown(&c.path),
-                }
-                .into()
-            }
-            e => crate::failure::because(
-                crate::failure::Failure::CannotRead {
-                    path: crate::failure::shown(&c.path),
-                },
-                e,
-            ),
-        })?;
+    let bytes = read_convention(&c.path)?;
     let src = crate::load::load(&c.path, bytes);
     Ok(lint_in(&src, c, opts, workspace_root, analyze))
 }
@@ -267,6 +273,9 @@ fn lint_in<T>(
         due_items: Default::default(),
     };
     for rule in rules::CATALOGUE.iter() {
+        if opts.structure_only && rule.meta().family != Family::Structure {
+            continue;
+        }
         if opts.config.level(rule.meta(), cx.kind, cx.status) != Level::Off {
             rule.check(&cx, &mut findings);
         }

@@ -143,6 +143,7 @@ pub fn checked(
         config,
         as_of,
         progress: None,
+        structure_only: false,
     };
     let syntax = crate::parse::syntax_of(path).unwrap_or(Syntax::Toml);
     let result = check::check_text(&candidate, bytes, &opts, &|a| {

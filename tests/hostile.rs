@@ -111,6 +111,7 @@ fn an_inline_array_of_invalid_items_shares_its_line() {
         config: &config,
         as_of: jiff::civil::date(2026, 6, 1),
         progress: None,
+        structure_only: false,
     };
     let candidates = vec![pacte::discover::Candidate {
         path: path.clone(),

@@ -16,6 +16,7 @@ fn run(path: &Path, config: &Config) -> FileReport {
         config,
         as_of: "2026-06-15".parse().unwrap(),
         progress: None,
+        structure_only: false,
     };
     let c = Candidate {
         path: path.to_path_buf(),

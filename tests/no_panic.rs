@@ -198,6 +198,7 @@ fn corrupted_conventions_never_panic() {
             config: &config,
             as_of: as_of.parse().unwrap(),
             progress: None,
+            structure_only: false,
         };
         // Every convention view is built too (render and report read the same model).
         let run = check(&candidates, &opts, |a| {

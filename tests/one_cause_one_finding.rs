@@ -16,6 +16,7 @@ fn codes(text: &str) -> Vec<&'static str> {
         config: &config,
         as_of: "2026-06-15".parse().unwrap(),
         progress: None,
+        structure_only: false,
     };
     let c = Candidate {
         path,

@@ -48,6 +48,7 @@ fn codes(path: &Path) -> Vec<&'static str> {
         config: &config,
         as_of: AS_OF.parse().unwrap(),
         progress: None,
+        structure_only: false,
     };
     let candidate = Candidate {
         path: path.to_path_buf(),

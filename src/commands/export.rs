@@ -53,6 +53,7 @@ pub fn run(
         config,
         as_of: crate::commands::today(),
         progress: None,
+        structure_only: false,
     };
     let run = check::check(&found, &opts, |a| {
         let (rows, excluded) = scdl::rows(a.doc, a.cx.jurisdiction);

@@ -44,6 +44,7 @@ pub fn check(
         config,
         as_of: args.as_of.unwrap_or_else(today),
         progress: None,
+        structure_only: false,
     };
     let lang = crate::present::lang::from_process(config.lang);
     let run = check::check(&candidates, &opts, |_| ())?;
@@ -212,6 +213,9 @@ pub fn fingerprint(path: &Path, config: &Config) -> Result<String> {
         config,
         as_of: today(),
         progress: None,
+        // The terms need the reader and the structure rules only, not the
+        // whole catalogue (ARCHITECTURE.md, "Load from text").
+        structure_only: true,
     };
     let run = check::check(std::slice::from_ref(&candidate), &opts, |a| {
         a.cx.fingerprint().to_string()

@@ -294,6 +294,7 @@ pub fn run(
         config,
         as_of: crate::commands::today(),
         progress: None,
+        structure_only: false,
     };
     if candidates.len() > 1 {
         let files: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();

@@ -85,6 +85,7 @@ pub fn summarize(
         config,
         as_of,
         progress: Some(&tick),
+        structure_only: false,
     };
     let run = check::check(candidates, &opts, |a| Summary::build(a, as_of, keep))?;
     if let Some(b) = bar {
