@@ -215,7 +215,9 @@ pub fn run(cli: cli::Cli, stdout: &mut dyn Write, stdout_is_terminal: bool) -> R
                 pacte_source: args.pacte_source,
             };
             let done = commands::init::init(&opts)?;
-            commands::init::describe(lang, &done, stdout)?;
+            // What it wrote, in the language of messages: PACTE_LANG, else
+            // the `lang` of the pacte.toml just written (CLI.md).
+            commands::init::describe(present::lang::from_process(Some(lang)), &done, stdout)?;
             Ok(Outcome::Clean)
         }
         cli::Command::Schema => {

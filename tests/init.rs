@@ -94,7 +94,7 @@ fn init_gitlab_from_a_git_source_in_french() {
     let url = "https://example.org/pacte.git";
     let (code, out, err) = pacte(
         d,
-        "en",
+        "fr",
         &[
             "init",
             "depot",
@@ -117,6 +117,14 @@ fn init_gitlab_from_a_git_source_in_french() {
     assert!(ci.contains("codequality: gl-code-quality-report.json"));
     assert!(ci.contains("depuis les sources git"));
     assert!(!d.join("depot/.github").exists());
+    // The lines it prints follow the language of messages: PACTE_LANG
+    // first, then the `lang` of the pacte.toml it writes (`--lang`).
+    let (code, out, _) = pacte(d, "en", &["init", "autre", "--ci", "none", "--lang", "fr"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("wrote autre/\n"), "{out}");
+    assert!(std::fs::read_to_string(d.join("autre/pacte.toml"))
+        .unwrap()
+        .contains("lang = \"fr\""));
     let hook = std::fs::read_to_string(d.join("depot/.pre-commit-config.yaml")).unwrap();
     assert!(hook.contains(&format!("repo: {url}")));
     let toml = std::fs::read_to_string(d.join("depot/pacte.toml")).unwrap();
