@@ -89,6 +89,25 @@ pub(crate) fn amount(value: Decimal, currency: Option<Currency>) -> String {
     out
 }
 
+/// [`amount`] written the French way: a narrow no-break space between
+/// thousands, a decimal comma and a no-break space before the currency's
+/// code (`38 000 EUR`, `1 234,50 EUR`).
+pub(crate) fn montant(value: Decimal, currency: Option<Currency>) -> String {
+    let written = amount(value, None);
+    let number = match currency {
+        Some(c) => amount(value, Some(c))
+            .strip_suffix(&format!(" {}", c.code()))
+            .unwrap_or(&written)
+            .to_string(),
+        None => written,
+    };
+    let number = number.replace(' ', "\u{202f}").replace('.', ",");
+    match currency {
+        Some(c) => format!("{number}\u{a0}{}", c.code()),
+        None => number,
+    }
+}
+
 /// `one` when `n` is 1, else `many`.
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
@@ -108,6 +127,15 @@ mod tests {
             code: "EUR",
             minor_unit: 2,
         })
+    }
+
+    #[test]
+    fn amounts_in_french() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(montant(d("38000"), eur()), "38\u{202f}000\u{a0}EUR");
+        assert_eq!(montant(d("1234.5"), eur()), "1\u{202f}234,50\u{a0}EUR");
+        assert_eq!(montant(d("-90000"), eur()), "-90\u{202f}000\u{a0}EUR");
+        assert_eq!(montant(d("1000000"), None), "1\u{202f}000\u{202f}000");
     }
 
     #[test]

@@ -49,7 +49,7 @@ fn type_name(found: &str) -> &str {
         "a number" => "un nombre",
         "a boolean" => "un booléen",
         "a date" => "une date",
-        "a date-time" => "une date et heure",
+        "a date-time" => "une date avec heure",
         "an array" => "une liste",
         "a table" => "une table",
         other => other,
@@ -79,7 +79,7 @@ pub fn failure(f: &Failure) -> String {
             format!("{path}\u{a0}: existe déjà (--force pour le remplacer)")
         }
         ForceNotRegular { path } => format!(
-            "{path}\u{a0}: ce n’est pas un fichier ordinaire (périphérique, FIFO, socket ou lien symbolique)\u{a0}: --force ne remplace que des fichiers ordinaires"
+            "{path}\u{a0}: ce n’est pas un fichier ordinaire (périphérique, FIFO, socket ou lien symbolique)\u{202f}; --force ne remplace que des fichiers ordinaires"
         ),
         CannotRead { path } => format!("impossible de lire {path}"),
         NotARegularFile { path } => {
@@ -205,10 +205,10 @@ pub fn failure(f: &Failure) -> String {
             if *broken <= 1 { "comporte" } else { "comportent" }
         ),
         NotRendered { path } => format!(
-            "{path}\u{a0}: non rendu\u{a0}: corrigez d’abord les erreurs de structure (`pacte check {path}`)"
+            "{path}\u{a0}: non rendu\u{202f}; corrigez d’abord les erreurs de structure (`pacte check {path}`)"
         ),
         NotRenderedUnreadable { path } => {
-            format!("{path}\u{a0}: non rendu\u{a0}: le fichier n’a pas pu être lu")
+            format!("{path}\u{a0}: non rendu\u{202f}; le fichier n’a pas pu être lu")
         }
         NoIdForOutput { path } => {
             format!("{path}\u{a0}: aucun identifiant (`id`) pour nommer son fichier de sortie")
@@ -455,12 +455,12 @@ pub fn history(h: &History) -> String {
         History::Voids { signatures } => {
             if signatures.len() == 1 {
                 format!(
-                    "Rend caduque la signature de\u{a0}: {} (elle porte les anciens termes\u{202f}; la partie doit signer de nouveau).",
+                    "Rend caduque la signature de {} (elle porte les anciens termes\u{202f}; la partie doit signer de nouveau).",
                     signatures.join(", ")
                 )
             } else {
                 format!(
-                    "Rend caduques les signatures de\u{a0}: {} (elles portent les anciens termes\u{202f}; les parties doivent signer de nouveau).",
+                    "Rend caduques les signatures de {} (elles portent les anciens termes\u{202f}; les parties doivent signer de nouveau).",
                     signatures.join(", ")
                 )
             }

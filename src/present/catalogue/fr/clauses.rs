@@ -43,7 +43,7 @@ pub(super) fn words(found: &Found) -> Words {
             }
         },
         Found::NoDecisionTable => Words::new(
-            "la convention n\u{2019}a pas de table [decision]\u{a0}: qui décide, et comment, n\u{2019}est pas dit",
+            "la convention n\u{2019}a pas de table [decision]\u{a0}: qui décide, et comment, n\u{2019}est pas précisé",
         ),
         Found::DecisionLacks { keys } => lacks(
             "decision",
@@ -57,13 +57,13 @@ pub(super) fn words(found: &Found) -> Words {
             None,
         ),
         Found::NoFundsTable => Words::new(
-            "la convention n\u{2019}a pas de table [funds]\u{a0}: son budget et la gestion des fonds ne sont pas dits",
+            "la convention n\u{2019}a pas de table [funds]\u{a0}: son budget et la gestion des fonds ne sont pas précisés",
         ),
         Found::NoBudget => Words::new("[funds] n\u{2019}a pas de `budget`").help(
             "ajoutez `budget` à [funds]\u{a0}: le budget financier, ou `budget = 0` si aucune somme n\u{2019}est versée",
         ),
         Found::NoGrantFromAParty => Words::new(
-            "[funds] n\u{2019}a aucune contribution d\u{2019}un partenaire\u{a0}: la subvention accordée n\u{2019}est pas dite",
+            "[funds] ne comporte aucune contribution de partenaire\u{a0}: la subvention accordée n\u{2019}est pas précisée",
         )
         .help(
             "ajoutez une [[funds.contribution]] avec `party` (le financeur), `kind`, `amount` et `to` (le bénéficiaire)",
@@ -72,7 +72,7 @@ pub(super) fn words(found: &Found) -> Words {
             "funds",
             keys,
             FundsKey::key,
-            "\u{a0}: requis lorsque le budget est supérieur à 0",
+            "\u{a0}: à renseigner dès que le budget est supérieur à 0",
             |k| match k {
                 FundsKey::Holder => "ajoutez `holder` à [funds]\u{a0}: l\u{2019}`id` du partenaire qui gère les fonds, ou \"each\" lorsque chaque partenaire gère sa propre part",
                 FundsKey::Justification => "ajoutez `justification` à [funds]\u{a0}: les pièces justificatives produites, à qui et à quelle fréquence",
@@ -80,7 +80,7 @@ pub(super) fn words(found: &Found) -> Words {
             Some("ajoutez à [funds] `holder` (le partenaire qui gère les fonds, ou \"each\") et `justification` (quelles pièces justificatives, à qui, à quelle fréquence)"),
         ),
         Found::NoRole => Words::new(
-            "la convention n\u{2019}a pas de [[role]]\u{a0}: ce que fait chaque partenaire n\u{2019}est pas dit",
+            "la convention n\u{2019}a pas de [[role]]\u{a0}: ce que fait chaque partenaire n\u{2019}est pas précisé",
         ),
         Found::NoAuditTable => Words::new(
             "la convention n\u{2019}a pas de table [audit]\u{a0}: l\u{2019}évaluation du partenariat et le contrôle de ses fonds ne sont pas prévus",
@@ -110,7 +110,7 @@ pub(super) fn words(found: &Found) -> Words {
             Words::new(message)
         }
         Found::NoTerminationTable => Words::new(
-            "la convention n\u{2019}a pas de table [termination]\u{a0}: les conditions dans lesquelles un partenaire peut la résilier ne sont pas dites",
+            "la convention n\u{2019}a pas de table [termination]\u{a0}: les conditions dans lesquelles un partenaire peut la résilier ne sont pas précisées",
         ),
         Found::TerminationLacks { keys } => lacks(
             "termination",
@@ -148,7 +148,7 @@ pub(super) fn words(found: &Found) -> Words {
             "la convention n\u{2019}a pas de `legal_framework`\u{a0}: le fondement juridique de la gestion commune n\u{2019}est pas visé",
         ),
         Found::NoGovernanceTable => Words::new(
-            "la convention n\u{2019}a pas de table [governance]\u{a0}: son conseil, son bureau, ses délibérations et sa direction ne sont pas dits",
+            "la convention n\u{2019}a pas de table [governance]\u{a0}: son conseil, son bureau, ses délibérations et sa direction ne sont pas précisés",
         ),
         Found::GovernanceLacks { keys } => lacks(
             "governance",
@@ -168,12 +168,12 @@ pub(super) fn words(found: &Found) -> Words {
         ),
         Found::NoActionPlan => Words::new("[governance] n\u{2019}a pas d\u{2019}`action_plan`"),
         Found::NoReport => Words::new(
-            "la convention ne prévoit aucun [[report]]\u{a0}: qui rend compte de quoi, à qui et quand, n\u{2019}est pas dit",
+            "la convention ne prévoit aucun [[report]]\u{a0}: qui rend compte de quoi, à qui et quand, n\u{2019}est pas précisé",
         ),
         Found::NoRepaymentClause { funders } => {
             let who: Vec<String> = funders.iter().map(|f| format!("`{f}`")).collect();
             Words::new(format!(
-                "aucune [[clause]] de kind `repayment`\u{a0}: ce que deviennent les sommes versées par {} si elles ne sont pas dépensées ou pas employées conformément à la convention n\u{2019}est pas dit",
+                "aucune [[clause]] de type `repayment`\u{a0}: ce que deviennent les sommes versées par {} si elles ne sont pas dépensées ou pas employées conformément à la convention n\u{2019}est pas précisé",
                 et(&who)
             ))
         }
@@ -224,7 +224,7 @@ fn party_label(party: &PartyRef) -> String {
     match party {
         PartyRef::Id(id) => format!("partenaire `{id}`"),
         PartyRef::Name(name) => format!("partenaire «\u{a0}{name}\u{a0}»"),
-        PartyRef::Number(n) => format!("partenaire nº\u{a0}{n}"),
+        PartyRef::Number(n) => format!("partenaire n°\u{a0}{n}"),
     }
 }
 
@@ -232,6 +232,9 @@ fn party_label(party: &PartyRef) -> String {
 fn no_keys(keys: &[&str]) -> String {
     match keys {
         [] => String::new(),
+        [one] if one.starts_with(['a', 'e', 'i', 'o', 'u']) => {
+            format!("n\u{2019}a pas d\u{2019}`{one}`")
+        }
         [one] => format!("n\u{2019}a pas de `{one}`"),
         _ => {
             let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
@@ -241,12 +244,13 @@ fn no_keys(keys: &[&str]) -> String {
     }
 }
 
-/// `ni a ni b`, `ni a, ni b ni c`.
+/// `ni a ni b`, `ni a, ni b, ni c`.
 fn ni(parts: &[&str]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => format!("ni {last}"),
-        Some((last, rest)) => format!("ni {} ni {last}", rest.join(", ni ")),
+    match parts {
+        [] => String::new(),
+        [one] => format!("ni {one}"),
+        [a, b] => format!("ni {a} ni {b}"),
+        _ => format!("ni {}", parts.join(", ni ")),
     }
 }
 
@@ -398,7 +402,7 @@ mod tests {
                     ScheduleItem::Milestone
                 ]
             }),
-            "la convention n’a ni `start`, ni `end` ni [[milestone]]"
+            "la convention n’a ni `start`, ni `end`, ni [[milestone]]"
         );
         assert_eq!(
             said(Found::DecisionLacks {
@@ -410,11 +414,11 @@ mod tests {
             said(Found::FundsLack {
                 keys: vec![FundsKey::Holder]
             }),
-            "[funds] n’a pas de `holder`\u{a0}: requis lorsque le budget est supérieur à 0"
+            "[funds] n’a pas de `holder`\u{a0}: à renseigner dès que le budget est supérieur à 0"
         );
         assert_eq!(
             said(Found::NoRole),
-            "la convention n’a pas de [[role]]\u{a0}: ce que fait chaque partenaire n’est pas dit"
+            "la convention n’a pas de [[role]]\u{a0}: ce que fait chaque partenaire n’est pas précisé"
         );
         assert_eq!(
             said(Found::AuditLacks {
@@ -432,7 +436,7 @@ mod tests {
             said(Found::NoSignatory {
                 party: PartyRef::Number(3)
             }),
-            "le partenaire nº\u{a0}3 n’a pas de signataire"
+            "le partenaire n°\u{a0}3 n’a pas de signataire"
         );
         assert_eq!(
             said(Found::SignatoryLacks {
@@ -457,13 +461,13 @@ mod tests {
         );
         assert_eq!(
             said(Found::NoReport),
-            "la convention ne prévoit aucun [[report]]\u{a0}: qui rend compte de quoi, à qui et quand, n’est pas dit"
+            "la convention ne prévoit aucun [[report]]\u{a0}: qui rend compte de quoi, à qui et quand, n’est pas précisé"
         );
         assert_eq!(
             said(Found::NoRepaymentClause {
                 funders: vec!["departement".into(), "ville".into()]
             }),
-            "aucune [[clause]] de kind `repayment`\u{a0}: ce que deviennent les sommes versées par `departement` et `ville` si elles ne sont pas dépensées ou pas employées conformément à la convention n’est pas dit"
+            "aucune [[clause]] de type `repayment`\u{a0}: ce que deviennent les sommes versées par `departement` et `ville` si elles ne sont pas dépensées ou pas employées conformément à la convention n’est pas précisé"
         );
     }
 

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Words;
-use crate::present::catalogue::amount;
+use crate::present::catalogue::montant;
 use crate::rules::consistency::{Dated, Found, Unused};
 
 pub(super) fn words(found: &Found) -> Words {
@@ -49,18 +49,18 @@ pub(super) fn words(found: &Found) -> Words {
             let help = if gap > Decimal::ZERO {
                 format!(
                     "{} du budget ne sont pas financés\u{a0}: ajoutez les [[funds.contribution]] manquantes avec `kind = \"financial\"` et leur `amount` (une contribution demandée compte), ou réduisez `budget`",
-                    amount(gap, *currency)
+                    montant(gap, *currency)
                 )
             } else {
                 format!(
                     "les contributions dépassent le budget de {}\u{a0}: augmentez `budget`, ou réduisez l\u{2019}`amount` d\u{2019}une [[funds.contribution]]",
-                    amount(-gap, *currency)
+                    montant(-gap, *currency)
                 )
             };
             Words::new(format!(
-                "les contributions financières totalisent {}, le budget est de {}",
-                amount(*total, *currency),
-                amount(*budget, *currency)
+                "les contributions financières totalisent {}, alors que le budget est de {}",
+                montant(*total, *currency),
+                montant(*budget, *currency)
             ))
             .help(help)
         }
@@ -73,18 +73,18 @@ pub(super) fn words(found: &Found) -> Words {
             let help = if gap > Decimal::ZERO {
                 format!(
                     "{} du budget ne figurent sur aucune ligne\u{a0}: ajoutez une [[funds.line]] ou augmentez l\u{2019}`amount` de l\u{2019}une d\u{2019}elles, ou réduisez `budget`",
-                    amount(gap, *currency)
+                    montant(gap, *currency)
                 )
             } else {
                 format!(
                     "les lignes dépassent le budget de {}\u{a0}: réduisez l\u{2019}`amount` d\u{2019}une [[funds.line]], ou augmentez `budget`",
-                    amount(-gap, *currency)
+                    montant(-gap, *currency)
                 )
             };
             Words::new(format!(
-                "les lignes du budget totalisent {}, le budget est de {}",
-                amount(*total, *currency),
-                amount(*budget, *currency)
+                "les lignes du budget totalisent {}, alors que le budget est de {}",
+                montant(*total, *currency),
+                montant(*budget, *currency)
             ))
             .help(help)
         }
@@ -95,12 +95,12 @@ pub(super) fn words(found: &Found) -> Words {
             currency,
         } => Words::new(format!(
             "le partenaire `{party}` verse {} au total, plus que ses contributions financières ({})",
-            amount(*paid, *currency),
-            amount(*committed, *currency)
+            montant(*paid, *currency),
+            montant(*committed, *currency)
         ))
         .help(format!(
-            "les versements dépassent à partir de celui-ci\u{a0}: réduisez-les de {}, ou augmentez la contribution financière de `{party}`",
-            amount(paid - committed, *currency)
+            "à partir de ce versement, les versements dépassent la contribution\u{a0}: réduisez-les de {}, ou augmentez la contribution financière de `{party}`",
+            montant(paid - committed, *currency)
         )),
         Found::PartyWithoutRole { party } => Words::new(format!(
             "le partenaire `{party}` n\u{2019}a pas de rôle"
@@ -288,7 +288,7 @@ mod tests {
                     budget: Decimal::from(42000),
                     currency: EUR,
                 },
-                Some("les contributions financières totalisent 38 000 EUR, le budget est de 42 000 EUR"),
+                Some("les contributions financières totalisent 38\u{202f}000\u{a0}EUR, alors que le budget est de 42\u{202f}000\u{a0}EUR"),
             ),
             (
                 Found::ContributionsOffBudget {
@@ -321,7 +321,7 @@ mod tests {
                     committed: Decimal::from(25000),
                     currency: EUR,
                 },
-                Some("le partenaire `ville` verse 30 000 EUR au total, plus que ses contributions financières (25 000 EUR)"),
+                Some("le partenaire `ville` verse 30\u{202f}000\u{a0}EUR au total, plus que ses contributions financières (25\u{202f}000\u{a0}EUR)"),
             ),
             (
                 Found::PartyWithoutRole {
@@ -429,7 +429,7 @@ mod tests {
         });
         assert_eq!(
             w.help.as_deref(),
-            Some("les versements dépassent à partir de celui-ci\u{a0}: réduisez-les de 5 000 EUR, ou augmentez la contribution financière de `ville`")
+            Some("à partir de ce versement, les versements dépassent la contribution\u{a0}: réduisez-les de 5\u{202f}000\u{a0}EUR, ou augmentez la contribution financière de `ville`")
         );
         let w = words(&Found::ReportDueManyWays {
             report: None,

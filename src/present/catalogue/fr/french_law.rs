@@ -13,7 +13,7 @@ pub(super) fn words(found: &Found) -> Words {
             annual_amount,
             threshold,
         } => Words::new(format!(
-            "les subventions publiques de `{giver}` à `{beneficiary}` atteignent {} par an, au-delà de {}, et la convention n\u{2019}en fixe pas les conditions d\u{2019}utilisation",
+            "les subventions publiques de `{giver}` à `{beneficiary}` s\u{2019}élèvent à {} par an, soit plus que le seuil de {}, et la convention n\u{2019}en fixe pas les conditions d\u{2019}utilisation",
             euros(*annual_amount),
             euros(*threshold)
         )),
@@ -43,7 +43,7 @@ pub(super) fn words(found: &Found) -> Words {
             annual_amount,
             threshold,
         } => Words::new(format!(
-            "`{beneficiary}` reçoit dans cette convention {} par an de subventions publiques en numéraire, au-delà de {}\u{a0}: elle peut être tenue de nommer un commissaire aux comptes",
+            "`{beneficiary}` reçoit dans cette convention {} par an de subventions publiques en numéraire, soit plus que le seuil de {}\u{a0}: elle peut être tenue de nommer un commissaire aux comptes",
             euros(*annual_amount),
             euros(*threshold)
         )),
@@ -114,7 +114,7 @@ mod tests {
                     annual_amount: Decimal::from(30000),
                     threshold: Decimal::from(23000),
                 },
-                "les subventions publiques de `region` à `asso` atteignent 30\u{202f}000,00\u{a0}EUR par an, au-delà de 23\u{202f}000,00\u{a0}EUR, et la convention n\u{2019}en fixe pas les conditions d\u{2019}utilisation",
+                "les subventions publiques de `region` à `asso` s\u{2019}élèvent à 30\u{202f}000,00\u{a0}EUR par an, soit plus que le seuil de 23\u{202f}000,00\u{a0}EUR, et la convention n\u{2019}en fixe pas les conditions d\u{2019}utilisation",
             ),
             (
                 Found::FinancialReportMissing {
@@ -152,7 +152,7 @@ mod tests {
                     annual_amount: Decimal::from_str("160000.5").unwrap(),
                     threshold: Decimal::from(153000),
                 },
-                "`asso` reçoit dans cette convention 160\u{202f}000,50\u{a0}EUR par an de subventions publiques en numéraire, au-delà de 153\u{202f}000,00\u{a0}EUR\u{a0}: elle peut être tenue de nommer un commissaire aux comptes",
+                "`asso` reçoit dans cette convention 160\u{202f}000,50\u{a0}EUR par an de subventions publiques en numéraire, soit plus que le seuil de 153\u{202f}000,00\u{a0}EUR\u{a0}: elle peut être tenue de nommer un commissaire aux comptes",
             ),
         ]
     }

@@ -15,7 +15,7 @@ pub(super) fn words(found: &Found) -> Words {
         } => {
             let title = title.as_ref().map(|t| format!(" ({t})")).unwrap_or_default();
             Words::new(format!(
-                "le référent du partenariat, {officer}, est aussi le représentant de `{party}`{title}"
+                "le référent du partenariat, {officer}, représente aussi légalement `{party}`{title}"
             ))
         }
         Found::DominantVotes {
@@ -31,7 +31,7 @@ pub(super) fn words(found: &Found) -> Words {
             };
             let why = match rule {
                 MajorityRule::QualifiedMajority { threshold } => format!(
-                    "assez pour atteindre seul la majorité qualifiée de {}\u{a0}%",
+                    "assez pour atteindre seul la majorité qualifiée de {}\u{202f}%",
                     percent(*threshold, Decimal::ONE)
                 ),
                 MajorityRule::Majority => {
@@ -39,7 +39,7 @@ pub(super) fn words(found: &Found) -> Words {
                 }
             };
             Words::new(format!(
-                "le partenaire `{party}` détient {}\u{a0}% des voix de l\u{2019}instance {body} ({} sur {}), {why}",
+                "le partenaire `{party}` détient {}\u{202f}% des voix de l\u{2019}instance {body} ({} sur {}), {why}",
                 percent(*votes, *total),
                 plain(*votes),
                 plain(*total),
@@ -58,7 +58,7 @@ pub(super) fn words(found: &Found) -> Words {
             seats,
             total,
         } => Words::new(format!(
-            "le partenaire `{party}` détient {}\u{a0}% des sièges avec voix délibérative au conseil ({} sur {})",
+            "le partenaire `{party}` détient {}\u{202f}% des sièges avec voix délibérative au conseil ({} sur {})",
             percent(*seats, *total),
             plain(*seats),
             plain(*total),
@@ -72,10 +72,10 @@ pub(super) fn words(found: &Found) -> Words {
             representative,
         } => Words::new(match party {
             Some(id) => format!(
-                "le signataire de `{id}`, {signatory}, n\u{2019}est pas son représentant ({representative}) et n\u{2019}a pas de `mandate`"
+                "le signataire de `{id}`, {signatory}, n\u{2019}en est pas le représentant légal ({representative}) et n\u{2019}a pas de `mandate`"
             ),
             None => format!(
-                "le signataire d\u{2019}un partenaire, {signatory}, n\u{2019}est pas son représentant ({representative}) et n\u{2019}a pas de `mandate`"
+                "le signataire d\u{2019}un partenaire, {signatory}, n\u{2019}en est pas le représentant légal ({representative}) et n\u{2019}a pas de `mandate`"
             ),
         }),
         Found::MinutesFalse { body } => Words::new(match body {
@@ -91,7 +91,7 @@ pub(super) fn words(found: &Found) -> Words {
             "toutes les contributions des partenaires proviennent de `{party}`\u{a0}: les autres partenaires n\u{2019}apportent rien"
         )),
         Found::FewWomen { women, seats } => Words::new(format!(
-            "les femmes occupent {}\u{a0}% des sièges des partenaires au conseil ({women} sur {seats})",
+            "les femmes occupent {}\u{202f}% des sièges des partenaires au conseil ({women} sur {seats})",
             percent(Decimal::from(*women), Decimal::from(*seats))
         )),
         Found::NoCommunicationPlan => Words::new(
@@ -228,7 +228,7 @@ mod tests {
                 party: "ville".into(),
                 title: Some("Maire".into()),
             }),
-            "le référent du partenariat, Marie Dupont, est aussi le représentant de `ville` (Maire)"
+            "le référent du partenariat, Marie Dupont, représente aussi légalement `ville` (Maire)"
         );
         assert_eq!(
             said(Found::DominantVotes {
@@ -240,7 +240,7 @@ mod tests {
                     threshold: d("0.555"),
                 },
             }),
-            "le partenaire `ville` détient 60\u{a0}% des voix de l’instance «\u{a0}Comité de pilotage\u{a0}» (1,5 sur 2,5), assez pour atteindre seul la majorité qualifiée de 55,5\u{a0}%"
+            "le partenaire `ville` détient 60\u{202f}% des voix de l’instance «\u{a0}Comité de pilotage\u{a0}» (1,5 sur 2,5), assez pour atteindre seul la majorité qualifiée de 55,5\u{202f}%"
         );
         assert_eq!(
             said(Found::DominantSeats {
@@ -248,7 +248,7 @@ mod tests {
                 seats: d("2"),
                 total: d("3"),
             }),
-            "le partenaire `ville` détient 66,67\u{a0}% des sièges avec voix délibérative au conseil (2 sur 3)"
+            "le partenaire `ville` détient 66,67\u{202f}% des sièges avec voix délibérative au conseil (2 sur 3)"
         );
         assert_eq!(
             said(Found::SignatoryNotRepresentative {
@@ -256,7 +256,7 @@ mod tests {
                 signatory: "Paul Martin".into(),
                 representative: "Claire Roche".into(),
             }),
-            "le signataire de `theatre`, Paul Martin, n’est pas son représentant (Claire Roche) et n’a pas de `mandate`"
+            "le signataire de `theatre`, Paul Martin, n’en est pas le représentant légal (Claire Roche) et n’a pas de `mandate`"
         );
         assert_eq!(
             said(Found::MinutesFalse { body: None }),
@@ -274,7 +274,7 @@ mod tests {
         );
         assert_eq!(
             said(Found::FewWomen { women: 1, seats: 3 }),
-            "les femmes occupent 33,33\u{a0}% des sièges des partenaires au conseil (1 sur 3)"
+            "les femmes occupent 33,33\u{202f}% des sièges des partenaires au conseil (1 sur 3)"
         );
         assert_eq!(
             said(Found::NoCommunicationPlan),

@@ -77,7 +77,7 @@ pub(super) fn words(found: &Found) -> Words {
                 "le partenaire `{party}`{name} n\u{2019}a pas signé, mais le statut de la convention est `{status}`"
             ))
             .help(format!(
-                "enregistrez sa signature avec `pacte sign FICHIER --party {party} --name NOM`, ou écrivez un [[signature]] avec `party = \"{party}\"`, `name`, `date` et l\u{2019}`fingerprint` que donne `pacte fingerprint FICHIER`\u{202f}; ou conservez `status = \"draft\"` jusqu\u{2019}à sa signature"
+                "enregistrez sa signature avec `pacte sign FICHIER --party {party} --name NOM`, ou écrivez un [[signature]] avec `party = \"{party}\"`, `name`, `date` et le `fingerprint` (l\u{2019}empreinte) que donne `pacte fingerprint FICHIER`\u{202f}; ou conservez `status = \"draft\"` jusqu\u{2019}à sa signature"
             ))
         }
         Found::ExpensesOverBudget {
@@ -122,7 +122,7 @@ pub(super) fn words(found: &Found) -> Words {
                     "le fichier `{reference}` {of} est introuvable\u{a0}: son `sha256` ne peut pas être vérifié"
                 )),
                 AnnexProblem::NotRegularInside { reference } => Words::new(format!(
-                    "le chemin `{reference}` {of} ne désigne pas un fichier ordinaire à l\u{2019}intérieur du dépôt\u{a0}: il n\u{2019}est pas lu et son `sha256` ne peut pas être vérifié"
+                    "le chemin `{reference}` {of} ne désigne pas un fichier ordinaire à l\u{2019}intérieur de l\u{2019}espace de travail\u{a0}: il n\u{2019}est pas lu et son `sha256` ne peut pas être vérifié"
                 )),
                 AnnexProblem::TooLarge {
                     reference,
@@ -146,7 +146,7 @@ pub(super) fn words(found: &Found) -> Words {
             due,
             days_late,
         } => Words::new(format!(
-            "le versement `{id}` de {} dû par `{from}` le {due} n\u{2019}est pas reçu\u{a0}: {} de retard",
+            "le versement `{id}` de {} dû par `{from}` le {due} n\u{2019}a pas été reçu\u{a0}: {} de retard",
             money(*amount, *currency),
             jours(*days_late)
         ))
@@ -333,7 +333,7 @@ mod tests {
                     due: date(2026, 7, 1),
                     days_late: 62,
                 },
-                Some("le versement `D2` de 15\u{202f}000\u{a0}EUR dû par `ville` le 2026-07-01 n\u{2019}est pas reçu\u{a0}: 62\u{a0}jours de retard"),
+                Some("le versement `D2` de 15\u{202f}000\u{a0}EUR dû par `ville` le 2026-07-01 n\u{2019}a pas été reçu\u{a0}: 62\u{a0}jours de retard"),
             ),
         ]
     }

@@ -331,10 +331,10 @@ pub(super) fn words(found: &Found) -> Words {
                 Referent::Objective => ("objectif", "aucun objectif", false),
                 Referent::Indicator => ("indicateur", "aucun indicateur", false),
             };
-            let (inconnu, defini) = if feminine {
-                ("inconnue", "définie")
+            let (inconnu, defini, connus) = if feminine {
+                ("inconnue", "définie", "connues")
             } else {
-                ("inconnu", "défini")
+                ("inconnu", "défini", "connus")
             };
             let help = match suggestion {
                 Some(c) => format!("vouliez-vous dire `{c}`\u{202f}?"),
@@ -342,10 +342,10 @@ pub(super) fn words(found: &Found) -> Words {
                     format!("{aucun} n\u{2019}est {defini} dans ce fichier")
                 }
                 None if *count > LISTED => format!(
-                    "connus\u{a0}: {}, … ({count} en tout)",
+                    "{connus}\u{a0}: {}, … ({count} en tout)",
                     known.join(", ")
                 ),
-                None => format!("connus\u{a0}: {}", known.join(", ")),
+                None => format!("{connus}\u{a0}: {}", known.join(", ")),
             };
             Words::new(format!("{un} `{id}` {inconnu} dans cette convention")).help(help)
         }
@@ -382,7 +382,7 @@ pub(super) fn words(found: &Found) -> Words {
         Found::NotAConvention => Words::new(
             "ce fichier n\u{2019}a pas de table `convention`\u{a0}: ce n\u{2019}est pas une convention",
         )
-        .help("ajoutez une table [convention] comportant au moins `id`, ou ne désignez pas ce fichier"),
+        .help("ajoutez une table [convention] comportant au moins `id`, ou retirez ce fichier de la ligne de commande"),
     }
 }
 
@@ -391,7 +391,7 @@ pub(super) fn words(found: &Found) -> Words {
 fn syntax_said(problem: SyntaxProblem, reader: &str) -> String {
     let said = match problem {
         SyntaxProblem::UnclosedString => {
-            "texte non fermé\u{a0}: le guillemet final manque"
+            "texte non fermé\u{a0}: il manque le guillemet fermant"
         }
         SyntaxProblem::UnclosedHeader => {
             "en-tête de table non fermé\u{a0}: le crochet `]` final manque"
@@ -836,7 +836,7 @@ mod tests {
                 reader: "invalid basic string, expected `\"`".into(),
             })
             .message,
-            "texte non fermé\u{a0}: le guillemet final manque"
+            "texte non fermé\u{a0}: il manque le guillemet fermant"
         );
         assert_eq!(
             fr(&Found::Syntax {
