@@ -814,7 +814,7 @@ fn diff_and_log_speak_the_language_of_messages() {
         human.starts_with("c.toml\u{a0}: les termes ont changé entre HEAD")
             && human.contains("la copie de travail")
             && human.contains("convention.title\u{a0}: ")
-            && human.contains("Rend caduques les signatures de\u{a0}: ")
+            && human.contains("Rend caduques les signatures de musique (")
             && human.ends_with("les parties doivent signer de nouveau).\n"),
         "{human}"
     );
