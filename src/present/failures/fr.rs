@@ -201,7 +201,7 @@ pub fn failure(f: &Failure) -> String {
             broken,
             total,
         } => format!(
-            "{path}\u{a0}: rien n’a été rendu\u{a0}: {broken} des {total} conventions {} des erreurs de structure, à corriger d’abord (`pacte check {path}`)",
+            "{path}\u{a0}: rien n’a été rendu\u{202f}; {broken} des {total} conventions {} des erreurs de structure, à corriger d’abord (`pacte check {path}`)",
             if *broken <= 1 { "comporte" } else { "comportent" }
         ),
         NotRendered { path } => format!(
@@ -513,7 +513,7 @@ pub fn note(n: &Note) -> String {
             "toutes les parties ont signé\u{a0}: statut passé à `signed`".into()
         }
         Note::NotExported { path } => format!(
-            "{path}\u{a0}: non exporté\u{a0}: le fichier n’a pas pu être lu comme une convention (`pacte check` en donne la raison)"
+            "{path}\u{a0}: non exporté\u{202f}; le fichier n’a pas pu être lu comme une convention (`pacte check` en donne la raison)"
         ),
         Note::GrantLeftOut {
             file,

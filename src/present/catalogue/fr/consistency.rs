@@ -126,18 +126,19 @@ pub(super) fn words(found: &Found) -> Words {
         ),
         Found::ReportDueManyWays { report, keys } => {
             let n = keys.len();
-            let keys = quoted(keys);
+            let either = quoted(keys, "ou");
+            let keys = quoted(keys, "et");
             Words::new(format!(
                 "{} fixe son échéance de {n} façons ({keys})\u{a0}: une seule s\u{2019}applique",
                 compte_rendu(report.as_deref())
             ))
-            .help(format!("ne conservez qu\u{2019}une des clés {keys}"))
+            .help(format!("ne conservez que l\u{2019}une des clés {either}"))
         }
         Found::AuditWithoutDates => Words::new(
             "le contrôle ne fixe aucune date pour ses évaluations et vérifications",
         ),
         Found::GestionDispositionsMissing { missing } => {
-            let missing = quoted(missing);
+            let missing = quoted(missing, "et");
             Words::new(format!(
                 "la clause de résiliation d\u{2019}une convention de gestion ne règle pas {missing}"
             ))
@@ -146,7 +147,7 @@ pub(super) fn words(found: &Found) -> Words {
             ))
         }
         Found::NoDisposition => Words::new(
-            "la clause de résiliation ne dit rien des biens, d\u{2019}un excédent ni d\u{2019}un déficit",
+            "la clause de résiliation ne règle ni le sort des biens, ni celui d\u{2019}un excédent, ni celui d\u{2019}un déficit",
         ),
         Found::ThresholdMissing => Words::new(
             "la règle de décision est la majorité qualifiée, mais aucun `threshold` n\u{2019}en fixe le seuil",
@@ -206,12 +207,15 @@ fn date_de(what: &Dated) -> String {
     }
 }
 
-/// Keys in backquotes, separated by commas: `` `a`, `b` ``.
-fn quoted(keys: &[&str]) -> String {
-    keys.iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Keys in backquotes, as a French list joined by `and` (`et`) or `or`
+/// (`ou`): `` `a` ``, `` `a` et `b` ``, `` `a`, `b` et `c` ``.
+fn quoted(keys: &[&str], and: &str) -> String {
+    let parts: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -348,7 +352,7 @@ mod tests {
                     report: Some("R1".into()),
                     keys: vec!["due", "every"],
                 },
-                Some("le compte rendu `R1` fixe son échéance de 2 façons (`due`, `every`)\u{a0}: une seule s\u{2019}applique"),
+                Some("le compte rendu `R1` fixe son échéance de 2 façons (`due` et `every`)\u{a0}: une seule s\u{2019}applique"),
             ),
             (
                 Found::AuditWithoutDates,
@@ -358,7 +362,7 @@ mod tests {
                 Found::GestionDispositionsMissing {
                     missing: vec!["staff", "deficit"],
                 },
-                Some("la clause de résiliation d\u{2019}une convention de gestion ne règle pas `staff`, `deficit`"),
+                Some("la clause de résiliation d\u{2019}une convention de gestion ne règle pas `staff` et `deficit`"),
             ),
             (Found::NoDisposition, None),
             (
@@ -437,7 +441,7 @@ mod tests {
         });
         assert_eq!(
             w.help.as_deref(),
-            Some("ne conservez qu\u{2019}une des clés `due`, `every`, `after_end_days`")
+            Some("ne conservez que l\u{2019}une des clés `due`, `every` ou `after_end_days`")
         );
     }
 }
