@@ -55,9 +55,7 @@ impl FileReport {
             .count()
     }
     pub fn has_structure_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.code.as_str().starts_with('S'))
+        self.diagnostics.iter().any(|d| d.code.is_structure())
     }
 }
 
@@ -319,7 +317,7 @@ fn apply_levels_and_waivers(
         if level == Level::Off {
             continue;
         }
-        let waivable = meta.family != Family::Structure && meta.code != "K014";
+        let waivable = meta.family != Family::Structure && meta.code != crate::rules::Code::K014;
         let waiver = waivers
             .iter()
             .position(|w| w.rule.get().is_some_and(|r| waiver_matches(r, meta)));
@@ -343,7 +341,7 @@ fn apply_levels_and_waivers(
                 continue;
             };
             let m = target.meta();
-            if *used || m.family == Family::Structure || m.code == "K014" {
+            if *used || m.family == Family::Structure || m.code == crate::rules::Code::K014 {
                 continue;
             }
             let why = if level_of(m) == Level::Off {

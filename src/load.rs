@@ -48,7 +48,7 @@ impl Source {
     pub fn fingerprint(&self) -> Option<String> {
         match &self.content {
             Content::Convention { root, findings, .. }
-                if !findings.iter().any(|f| f.code.as_str().starts_with('S')) =>
+                if !findings.iter().any(|f| f.code.is_structure()) =>
             {
                 Some(crate::fingerprint::fingerprint(root))
             }
@@ -157,11 +157,7 @@ pub fn checked(
     let Some((report, extra)) = result else {
         return Err(LoadError::NotAConvention);
     };
-    if let Some(d) = report
-        .diagnostics
-        .iter()
-        .find(|d| d.code.as_str().starts_with('S'))
-    {
+    if let Some(d) = report.diagnostics.iter().find(|d| d.code.is_structure()) {
         return Err(LoadError::Structure(Box::new(d.clone())));
     }
     let Some((text, root, doc, fingerprint)) = extra else {

@@ -123,7 +123,7 @@ fn an_inline_array_of_invalid_items_shares_its_line() {
     let s003: Vec<&pacte::diagnostic::Diagnostic> = report
         .diagnostics
         .iter()
-        .filter(|d| d.code == "S003")
+        .filter(|d| d.code == pacte::rules::Code::S003)
         .collect();
     // The first 1,000 are listed, then one says how many more there are.
     let max = pacte::check::MAX_FINDINGS_PER_RULE;

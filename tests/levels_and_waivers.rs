@@ -40,7 +40,7 @@ fn base() -> String {
 fn severity(r: &FileReport, code: &str) -> Option<Level> {
     r.diagnostics
         .iter()
-        .find(|d| d.code == code)
+        .find(|d| d.code.as_str() == code)
         .map(|d| d.severity)
 }
 

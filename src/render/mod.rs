@@ -135,7 +135,10 @@ impl Renderer {
             .iter()
             .filter(|d| {
                 d.severity == Level::Error
-                    && (d.code.as_str().starts_with('C') || d.code.as_str().starts_with('K'))
+                    && matches!(
+                        crate::rules::meta(d.code).family,
+                        crate::rules::Family::Clauses | crate::rules::Family::Consistency
+                    )
             })
             .count();
         let provenance = view::Provenance {
@@ -317,7 +320,7 @@ pub fn run(
                 .iter()
                 .map(|r| {
                     let mut r = (*r).clone();
-                    r.diagnostics.retain(|d| d.code.as_str().starts_with('S'));
+                    r.diagnostics.retain(|d| d.code.is_structure());
                     (r, None)
                 })
                 .collect(),

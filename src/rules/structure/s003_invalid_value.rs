@@ -52,7 +52,7 @@ impl Rule for InvalidValue {
                 continue;
             };
             let m = found.meta();
-            if m.code.as_str().starts_with('S') || m.code == "K014" {
+            if m.code.is_structure() || m.code == crate::rules::Code::K014 {
                 out.push(Self::META.found(
                     rule.span,
                     Found::NotWaivable {
