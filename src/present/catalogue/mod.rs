@@ -108,6 +108,19 @@ pub(crate) fn montant(value: Decimal, currency: Option<Currency>) -> String {
     }
 }
 
+/// Phrases as a list in a sentence, the last joined by `and` (`"and"`,
+/// `"et"`, `"ou"`…): `a`, `a and b`, `a, b and c`.
+fn list<S: AsRef<str>>(parts: &[S], and: &str) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {and} {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// `one` when `n` is 1, else `many`.
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
@@ -127,6 +140,15 @@ mod tests {
             code: "EUR",
             minor_unit: 2,
         })
+    }
+
+    #[test]
+    fn lists_in_a_sentence() {
+        let none: [&str; 0] = [];
+        assert_eq!(list(&none, "and"), "");
+        assert_eq!(list(&["a"], "and"), "a");
+        assert_eq!(list(&["a", "b"], "et"), "a et b");
+        assert_eq!(list(&["a", "b", "c"], "ou"), "a, b ou c");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The words of the clauses rules' findings.
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::list;
 use crate::rules::clauses::{
     AuditItem, DecisionKey, Found, FundsKey, GovernanceKey, PartyRef, ScheduleItem, SignatoryKey,
     TerminationKey,
@@ -39,7 +40,7 @@ pub(super) fn words(found: &Found) -> Words {
                     .iter()
                     .map(|m| format!("no {}", schedule_item(*m)))
                     .collect();
-                Words::new(format!("the convention has {}", join_and(&parts)))
+                Words::new(format!("the convention has {}", list(&parts, "and")))
             }
         },
         Found::NoDecisionTable => Words::new(
@@ -100,7 +101,7 @@ pub(super) fn words(found: &Found) -> Words {
                     .to_string()
                 })
                 .collect();
-            let mut message = format!("[audit] has {}", join_and(&parts));
+            let mut message = format!("[audit] has {}", list(&parts, "and"));
             if missing
                 .iter()
                 .any(|m| matches!(m, AuditItem::ExpenseControl | AuditItem::FinancialAudit))
@@ -175,7 +176,7 @@ pub(super) fn words(found: &Found) -> Words {
             let who: Vec<String> = funders.iter().map(|f| format!("`{f}`")).collect();
             Words::new(format!(
                 "no [[clause]] of kind `repayment`: what becomes of the money of {} if it is unspent or not used as agreed is not said",
-                join_and(&who)
+                list(&who, "and")
             ))
         }
     }
@@ -231,16 +232,7 @@ fn party_label(party: &PartyRef) -> String {
 /// What is missing: "no `a`, no `b` and no `c`".
 fn no_keys(keys: &[&str]) -> String {
     let parts: Vec<String> = keys.iter().map(|k| format!("no `{k}`")).collect();
-    join_and(&parts)
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    list(&parts, "and")
 }
 
 #[cfg(test)]

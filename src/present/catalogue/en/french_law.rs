@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::list;
 use crate::rules::french_law::Found;
 
 pub(super) fn words(found: &Found) -> Words {
@@ -30,7 +31,7 @@ pub(super) fn words(found: &Found) -> Words {
             let who: Vec<String> = givers.iter().map(|g| format!("`{g}`")).collect();
             Words::new(format!(
                 "`{beneficiary}` receives a public grant from {} and the convention does not recall its contrat d'engagement républicain",
-                join_and(&who)
+                list(&who, "and")
             ))
         }
         Found::AuditorThresholdReached {
@@ -53,16 +54,7 @@ fn euros(d: Decimal) -> String {
 /// Years: `2026`, `2026 and 2027`, `2026, 2027 and 2028`.
 fn year_list(ys: &[i64]) -> String {
     let parts: Vec<String> = ys.iter().map(i64::to_string).collect();
-    join_and(&parts)
-}
-
-/// Phrases joined: `a`, `a and b`, `a, b and c`.
-fn join_and(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    list(&parts, "and")
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The words of the clauses rules' findings.
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::list;
 use crate::rules::clauses::{
     AuditItem, DecisionKey, Found, FundsKey, GovernanceKey, PartyRef, ScheduleItem, SignatoryKey,
     TerminationKey,
@@ -100,7 +101,7 @@ pub(super) fn words(found: &Found) -> Words {
                     .to_string()
                 })
                 .collect();
-            let mut message = format!("il manque à [audit]\u{a0}: {}", et(&parts));
+            let mut message = format!("il manque à [audit]\u{a0}: {}", list(&parts, "et"));
             if missing
                 .iter()
                 .any(|m| matches!(m, AuditItem::ExpenseControl | AuditItem::FinancialAudit))
@@ -174,7 +175,7 @@ pub(super) fn words(found: &Found) -> Words {
             let who: Vec<String> = funders.iter().map(|f| format!("`{f}`")).collect();
             Words::new(format!(
                 "aucune [[clause]] de type `repayment`\u{a0}: ce que deviennent les sommes versées par {} si elles ne sont pas dépensées ou pas employées conformément à la convention n\u{2019}est pas précisé",
-                et(&who)
+                list(&who, "et")
             ))
         }
     }
@@ -251,15 +252,6 @@ fn ni(parts: &[&str]) -> String {
         [one] => format!("ni {one}"),
         [a, b] => format!("ni {a} ni {b}"),
         _ => format!("ni {}", parts.join(", ni ")),
-    }
-}
-
-/// `a`, `a et b`, `a, b et c`.
-fn et(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
     }
 }
 

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::list;
 use crate::present::catalogue::montant;
 use crate::rules::consistency::{Dated, Found, Unused};
 
@@ -211,11 +212,7 @@ fn date_de(what: &Dated) -> String {
 /// (`ou`): `` `a` ``, `` `a` et `b` ``, `` `a`, `b` et `c` ``.
 fn quoted(keys: &[&str], and: &str) -> String {
     let parts: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
-    }
+    list(&parts, and)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::list;
 use crate::rules::french_law::Found;
 
 pub(super) fn words(found: &Found) -> Words {
@@ -35,7 +36,7 @@ pub(super) fn words(found: &Found) -> Words {
             let who: Vec<String> = givers.iter().map(|g| format!("de `{g}`")).collect();
             Words::new(format!(
                 "`{beneficiary}` reçoit une subvention publique {}, et la convention ne rappelle pas son contrat d\u{2019}engagement républicain",
-                et(&who)
+                list(&who, "et")
             ))
         }
         Found::AuditorThresholdReached {
@@ -72,16 +73,7 @@ fn euros(d: Decimal) -> String {
 /// Years: `2026`, `2026 et 2027`, `2026, 2027 et 2028`.
 fn year_list(ys: &[i64]) -> String {
     let parts: Vec<String> = ys.iter().map(i64::to_string).collect();
-    et(&parts)
-}
-
-/// A list: `a`, `a et b`, `a, b et c`.
-fn et(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
-    }
+    list(&parts, "et")
 }
 
 #[cfg(test)]
