@@ -62,6 +62,17 @@ fn digits(value: Decimal, decimals: Option<u32>, lang: Lang) -> (bool, String) {
     (negative, out)
 }
 
+/// A decimal with exactly `decimals` fraction digits (`None`: as written,
+/// trailing zeros dropped), grouped and signed: `-1 234,50`, `1,234.5`.
+pub fn decimal(value: Decimal, decimals: Option<u32>, lang: Lang) -> String {
+    let (negative, d) = digits(value, decimals, lang);
+    if negative {
+        format!("-{d}")
+    } else {
+        d
+    }
+}
+
 /// The symbol written for a currency in a language, when there is one.
 fn symbol(code: &str, lang: Lang) -> Option<&'static str> {
     Some(match (code, lang) {

@@ -93,15 +93,12 @@ pub(crate) fn amount(value: Decimal, currency: Option<Currency>) -> String {
 /// thousands, a decimal comma and a no-break space before the currency's
 /// code (`38 000 EUR`, `1 234,50 EUR`).
 pub(crate) fn montant(value: Decimal, currency: Option<Currency>) -> String {
-    let written = amount(value, None);
-    let number = match currency {
-        Some(c) => amount(value, Some(c))
-            .strip_suffix(&format!(" {}", c.code()))
-            .unwrap_or(&written)
-            .to_string(),
-        None => written,
-    };
-    let number = number.replace(' ', "\u{202f}").replace('.', ",");
+    // The currency's decimals when the amount has some, as `amount` does.
+    let v = value.normalize();
+    let decimals = currency
+        .filter(|c| v.scale() > 0 && v.scale() < c.minor_unit)
+        .map(|c| c.minor_unit);
+    let number = crate::present::format::decimal(v, decimals, crate::model::Lang::Fr);
     match currency {
         Some(c) => format!("{number}\u{a0}{}", c.code()),
         None => number,

@@ -54,20 +54,8 @@ pub(super) fn words(found: &Found) -> Words {
 /// An amount in euros: `23 000,01 EUR` (a narrow no-break space between
 /// thousands, a comma before the cents, a no-break space before `EUR`).
 fn euros(d: Decimal) -> String {
-    let s = format!("{:.2}", d.round_dp(2));
-    let (int, cents) = s.split_once('.').unwrap_or((&s, "00"));
-    let (sign, digits) = match int.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", int),
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped},{cents}\u{a0}EUR")
+    let cents = crate::present::format::decimal(d.round_dp(2), Some(2), crate::model::Lang::Fr);
+    format!("{cents}\u{a0}EUR")
 }
 
 /// Years: `2026`, `2026 et 2027`, `2026, 2027 et 2028`.
