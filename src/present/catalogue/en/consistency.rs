@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Words;
+use crate::model::Currency;
 use crate::present::catalogue::amount;
 use crate::rules::consistency::{Dated, Found, Unused};
 
@@ -44,50 +45,26 @@ pub(super) fn words(found: &Found) -> Words {
             total,
             budget,
             currency,
-        } => {
-            let gap = budget - total;
-            let help = if gap > Decimal::ZERO {
-                format!(
-                    "{} of the budget are not financed: add the missing [[funds.contribution]] with `kind = \"financial\"` and its `amount` (a requested one counts), or lower `budget`",
-                    amount(gap, *currency)
-                )
-            } else {
-                format!(
-                    "the contributions exceed the budget by {}: raise `budget`, or lower the `amount` of a [[funds.contribution]]",
-                    amount(-gap, *currency)
-                )
-            };
-            Words::new(format!(
-                "the financial contributions add up to {}, the budget is {}",
-                amount(*total, *currency),
-                amount(*budget, *currency)
-            ))
-            .help(help)
-        }
+        } => off_budget(
+            *total,
+            *budget,
+            *currency,
+            "the financial contributions add up to {total}, the budget is {budget}",
+            "{gap} of the budget are not financed: add the missing [[funds.contribution]] with `kind = \"financial\"` and its `amount` (a requested one counts), or lower `budget`",
+            "the contributions exceed the budget by {gap}: raise `budget`, or lower the `amount` of a [[funds.contribution]]",
+        ),
         Found::LinesOffBudget {
             total,
             budget,
             currency,
-        } => {
-            let gap = budget - total;
-            let help = if gap > Decimal::ZERO {
-                format!(
-                    "{} of the budget are on no line: add a [[funds.line]] or raise the `amount` of one, or lower `budget`",
-                    amount(gap, *currency)
-                )
-            } else {
-                format!(
-                    "the lines exceed the budget by {}: lower the `amount` of a [[funds.line]], or raise `budget`",
-                    amount(-gap, *currency)
-                )
-            };
-            Words::new(format!(
-                "the budget lines add up to {}, the budget is {}",
-                amount(*total, *currency),
-                amount(*budget, *currency)
-            ))
-            .help(help)
-        }
+        } => off_budget(
+            *total,
+            *budget,
+            *currency,
+            "the budget lines add up to {total}, the budget is {budget}",
+            "{gap} of the budget are on no line: add a [[funds.line]] or raise the `amount` of one, or lower `budget`",
+            "the lines exceed the budget by {gap}: lower the `amount` of a [[funds.line]], or raise `budget`",
+        ),
         Found::OverDisbursed {
             party,
             paid,
@@ -207,6 +184,30 @@ fn quoted(keys: &[&str]) -> String {
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A sum (of the financial contributions, or of the budget lines) that is
+/// not the budget: `said` with `{total}` and `{budget}`, and the help
+/// `short` (the sum falls short by `{gap}`) or `over` (it exceeds by `{gap}`).
+fn off_budget(
+    total: Decimal,
+    budget: Decimal,
+    currency: Option<Currency>,
+    said: &str,
+    short: &str,
+    over: &str,
+) -> Words {
+    let gap = budget - total;
+    let help = if gap > Decimal::ZERO {
+        short.replace("{gap}", &amount(gap, currency))
+    } else {
+        over.replace("{gap}", &amount(-gap, currency))
+    };
+    Words::new(
+        said.replace("{total}", &amount(total, currency))
+            .replace("{budget}", &amount(budget, currency)),
+    )
+    .help(help)
 }
 
 #[cfg(test)]

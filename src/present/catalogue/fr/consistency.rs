@@ -3,8 +3,8 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Words;
-use crate::present::catalogue::list;
-use crate::present::catalogue::montant;
+use crate::model::Currency;
+use crate::present::catalogue::{list, montant};
 use crate::rules::consistency::{Dated, Found, Unused};
 
 pub(super) fn words(found: &Found) -> Words {
@@ -45,50 +45,26 @@ pub(super) fn words(found: &Found) -> Words {
             total,
             budget,
             currency,
-        } => {
-            let gap = budget - total;
-            let help = if gap > Decimal::ZERO {
-                format!(
-                    "{} du budget ne sont pas financés\u{a0}: ajoutez les [[funds.contribution]] manquantes avec `kind = \"financial\"` et leur `amount` (une contribution demandée compte), ou réduisez `budget`",
-                    montant(gap, *currency)
-                )
-            } else {
-                format!(
-                    "les contributions dépassent le budget de {}\u{a0}: augmentez `budget`, ou réduisez l\u{2019}`amount` d\u{2019}une [[funds.contribution]]",
-                    montant(-gap, *currency)
-                )
-            };
-            Words::new(format!(
-                "les contributions financières totalisent {}, alors que le budget est de {}",
-                montant(*total, *currency),
-                montant(*budget, *currency)
-            ))
-            .help(help)
-        }
+        } => off_budget(
+            *total,
+            *budget,
+            *currency,
+            "les contributions financières totalisent {total}, alors que le budget est de {budget}",
+            "{gap} du budget ne sont pas financés\u{a0}: ajoutez les [[funds.contribution]] manquantes avec `kind = \"financial\"` et leur `amount` (une contribution demandée compte), ou réduisez `budget`",
+            "les contributions dépassent le budget de {gap}\u{a0}: augmentez `budget`, ou réduisez l\u{2019}`amount` d\u{2019}une [[funds.contribution]]",
+        ),
         Found::LinesOffBudget {
             total,
             budget,
             currency,
-        } => {
-            let gap = budget - total;
-            let help = if gap > Decimal::ZERO {
-                format!(
-                    "{} du budget ne figurent sur aucune ligne\u{a0}: ajoutez une [[funds.line]] ou augmentez l\u{2019}`amount` de l\u{2019}une d\u{2019}elles, ou réduisez `budget`",
-                    montant(gap, *currency)
-                )
-            } else {
-                format!(
-                    "les lignes dépassent le budget de {}\u{a0}: réduisez l\u{2019}`amount` d\u{2019}une [[funds.line]], ou augmentez `budget`",
-                    montant(-gap, *currency)
-                )
-            };
-            Words::new(format!(
-                "les lignes du budget totalisent {}, alors que le budget est de {}",
-                montant(*total, *currency),
-                montant(*budget, *currency)
-            ))
-            .help(help)
-        }
+        } => off_budget(
+            *total,
+            *budget,
+            *currency,
+            "les lignes du budget totalisent {total}, alors que le budget est de {budget}",
+            "{gap} du budget ne figurent sur aucune ligne\u{a0}: ajoutez une [[funds.line]] ou augmentez l\u{2019}`amount` de l\u{2019}une d\u{2019}elles, ou réduisez `budget`",
+            "les lignes dépassent le budget de {gap}\u{a0}: réduisez l\u{2019}`amount` d\u{2019}une [[funds.line]], ou augmentez `budget`",
+        ),
         Found::OverDisbursed {
             party,
             paid,
@@ -213,6 +189,30 @@ fn date_de(what: &Dated) -> String {
 fn quoted(keys: &[&str], and: &str) -> String {
     let parts: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
     list(&parts, and)
+}
+
+/// A sum (of the financial contributions, or of the budget lines) that is
+/// not the budget: `said` with `{total}` and `{budget}`, and the help
+/// `short` (the sum falls short by `{gap}`) or `over` (it exceeds by `{gap}`).
+fn off_budget(
+    total: Decimal,
+    budget: Decimal,
+    currency: Option<Currency>,
+    said: &str,
+    short: &str,
+    over: &str,
+) -> Words {
+    let gap = budget - total;
+    let help = if gap > Decimal::ZERO {
+        short.replace("{gap}", &montant(gap, currency))
+    } else {
+        over.replace("{gap}", &montant(-gap, currency))
+    };
+    Words::new(
+        said.replace("{total}", &montant(total, currency))
+            .replace("{budget}", &montant(budget, currency)),
+    )
+    .help(help)
 }
 
 #[cfg(test)]
