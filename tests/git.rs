@@ -82,6 +82,11 @@ impl Repo {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", msg, "--allow-empty"]);
     }
+    /// `pacte sign FILE --party PARTY --name NAME` and `more`.
+    fn sign(&self, file: &str, party: &str, name: &str, more: &[&str]) -> Output {
+        let args = [&["sign", file, "--party", party, "--name", name][..], more].concat();
+        self.pacte(&args)
+    }
     fn pacte(&self, args: &[&str]) -> Output {
         self.pacte_in("en", args)
     }
@@ -138,18 +143,12 @@ fn sign_toml_keeps_every_byte_and_freezes_the_annex() {
     let original = festival_draft();
     r.write("c.toml", &original);
     r.write("annexes/budget.csv", "poste;montant\ncachets;18000\n");
-    let o = r.pacte(&[
-        "sign",
+    let o = r.sign(
         "c.toml",
-        "--party",
         "ville",
-        "--name",
         "Claire Roche",
-        "--date",
-        "2026-08-24",
-        "--place",
-        "Lyon",
-    ]);
+        &["--date", "2026-08-24", "--place", "Lyon"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let signed = r.read("c.toml");
     let hash = sha256_hex(b"poste;montant\ncachets;18000\n");
@@ -168,30 +167,22 @@ fn sign_toml_keeps_every_byte_and_freezes_the_annex() {
     assert!(stdout(&o).contains("Budget détaillé"), "{}", stdout(&o));
     assert!(!signed.contains("status = \"signed\""));
     // Next signatures go right after the first one; the last sets `signed`.
-    let o = r.pacte(&[
-        "sign",
+    let o = r.sign(
         "c.toml",
-        "--party",
         "theatre",
-        "--name",
         "Sophie Lambert",
-        "--date",
-        "2026-08-26",
-    ]);
+        &["--date", "2026-08-26"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let two = r.read("c.toml");
     assert_eq!(two.matches("[[signature]]").count(), 2);
     assert!(two.contains("status = \"draft\""));
-    let o = r.pacte(&[
-        "sign",
+    let o = r.sign(
         "c.toml",
-        "--party",
         "musique",
-        "--name",
         "Paul Girard",
-        "--date",
-        "2026-08-26",
-    ]);
+        &["--date", "2026-08-26"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("status set to `signed`"),
@@ -231,16 +222,12 @@ fn sign_yaml_keeps_every_byte_and_sets_signed() {
     let r = Repo::new();
     let original = jardins_draft();
     r.write("j.yaml", &original);
-    let o = r.pacte(&[
-        "sign",
+    let o = r.sign(
         "j.yaml",
-        "--party",
         "commune",
-        "--name",
         "Mamadou Diop",
-        "--date",
-        "2026-06-25",
-    ]);
+        &["--date", "2026-06-25"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let fp = fingerprint(&r, "j.yaml");
     let one = r.read("j.yaml");
@@ -249,16 +236,7 @@ fn sign_yaml_keeps_every_byte_and_sets_signed() {
     );
     assert_eq!(one, expected);
     for (party, name) in [("groupement", "Awa Ndiaye"), ("enda", "Fatou Sow")] {
-        let o = r.pacte(&[
-            "sign",
-            "j.yaml",
-            "--party",
-            party,
-            "--name",
-            name,
-            "--date",
-            "2026-06-26",
-        ]);
+        let o = r.sign("j.yaml", party, name, &["--date", "2026-06-26"]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let three = r.read("j.yaml");
@@ -286,16 +264,7 @@ fn sign_appends_to_flow_items_in_their_style_and_keeps_crlf() {
         .replacen("Jardins maraîchers", "Jardins maraîchers partagés", 1)
         .replace('\n', "\r\n");
     r.write("j.yaml", &text);
-    let o = r.pacte(&[
-        "sign",
-        "j.yaml",
-        "--party",
-        "enda",
-        "--name",
-        "Fatou Sow",
-        "--date",
-        "2026-09-01",
-    ]);
+    let o = r.sign("j.yaml", "enda", "Fatou Sow", &["--date", "2026-09-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let after = r.read("j.yaml");
     let fp = fingerprint(&r, "j.yaml");
@@ -310,21 +279,14 @@ fn sign_refusals_leave_the_file_untouched() {
     r.write("c.toml", &festival_draft());
     r.write("annexes/budget.csv", "x\n");
     let before = r.read("c.toml");
-    let o = r.pacte(&["sign", "c.toml", "--party", "nobody", "--name", "X"]);
+    let o = r.sign("c.toml", "nobody", "X", &[]);
     assert_one_error(&o, "no party `nobody`");
     // An error-level finding (K003: contributions no longer add up).
     r.write(
         "k.toml",
         &before.replacen("budget = 42000", "budget = 43000", 1),
     );
-    let o = r.pacte(&[
-        "sign",
-        "k.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-    ]);
+    let o = r.sign("k.toml", "ville", "Claire Roche", &[]);
     assert_one_error(&o, "[K003]");
     assert_eq!(
         r.read("k.toml"),
@@ -335,61 +297,29 @@ fn sign_refusals_leave_the_file_untouched() {
         "s.toml",
         &before.replacen("[convention]", "[convention]\nbogus = 1", 1),
     );
-    let o = r.pacte(&[
-        "sign",
-        "s.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-    ]);
+    let o = r.sign("s.toml", "ville", "Claire Roche", &[]);
     assert_one_error(&o, "[S002]");
     // A clause error judged at the status sign would write (C001: no title).
     r.write(
         "c1.toml",
         &before.replacen("title = \"Festival pluridisciplinaire du campus\"\n", "", 1),
     );
-    let o = r.pacte(&[
-        "sign",
-        "c1.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-    ]);
+    let o = r.sign("c1.toml", "ville", "Claire Roche", &[]);
     assert_one_error(&o, "[C001]");
     // Already signed these terms.
-    let o = r.pacte(&[
-        "sign",
-        "c.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-    ]);
+    let o = r.sign("c.toml", "ville", "Claire Roche", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let once = r.read("c.toml");
-    let o = r.pacte(&[
-        "sign",
-        "c.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-    ]);
+    let o = r.sign("c.toml", "ville", "Claire Roche", &[]);
     assert_one_error(&o, "already signed these terms");
     assert_eq!(r.read("c.toml"), once);
     // An unknown amendment.
-    let o = r.pacte(&[
-        "sign",
+    let o = r.sign(
         "c.toml",
-        "--party",
         "theatre",
-        "--name",
         "Sophie Lambert",
-        "--amendment",
-        "A9",
-    ]);
+        &["--amendment", "A9"],
+    );
     assert_one_error(&o, "A9");
     assert_eq!(r.read("c.toml"), once);
     let leftovers: Vec<_> = std::fs::read_dir(r.dir.path())
@@ -405,14 +335,7 @@ fn sign_refusals_leave_the_file_untouched() {
 fn sign_warns_when_the_name_is_not_the_signatory() {
     let r = Repo::new();
     r.write("c.toml", &festival_draft());
-    let o = r.pacte(&[
-        "sign",
-        "c.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Jean Dupont",
-    ]);
+    let o = r.sign("c.toml", "ville", "Jean Dupont", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
@@ -433,16 +356,7 @@ fn sign_edge_layouts() {
     let yaml = yaml.trim_end().to_string();
     r.write("a.yaml", &yaml);
     for p in ["commune", "groupement", "enda"] {
-        let o = r.pacte(&[
-            "sign",
-            "a.yaml",
-            "--party",
-            p,
-            "--name",
-            "X",
-            "--date",
-            "2026-07-01",
-        ]);
+        let o = r.sign("a.yaml", p, "X", &["--date", "2026-07-01"]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let out = r.read("a.yaml");
@@ -469,16 +383,7 @@ fn sign_edge_layouts() {
     // `signature: []` (YAML) and `signature = []` (TOML) become block lists.
     let empty = jardins_draft().replacen("\ntracking:", "\nsignature: []\ntracking:", 1);
     r.write("b.yaml", &empty);
-    let o = r.pacte(&[
-        "sign",
-        "b.yaml",
-        "--party",
-        "enda",
-        "--name",
-        "Fatou Sow",
-        "--date",
-        "2026-07-01",
-    ]);
+    let o = r.sign("b.yaml", "enda", "Fatou Sow", &["--date", "2026-07-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let f = fp("b.yaml");
     assert_eq!(
@@ -488,16 +393,7 @@ fn sign_edge_layouts() {
     let toml = format!("signature = []\n{}", festival_draft());
     r.write("c.toml", &toml);
     r.write("annexes/budget.csv", "x\n");
-    let o = r.pacte(&[
-        "sign",
-        "c.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-        "--date",
-        "2026-09-01",
-    ]);
+    let o = r.sign("c.toml", "ville", "Claire Roche", &["--date", "2026-09-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = r.read("c.toml");
     assert!(!out.contains("signature = []") && out.ends_with(&format!("[[signature]]\nparty = \"ville\"\nname = \"Claire Roche\"\ndate = 2026-09-01\nfingerprint = \"{}\"\n", fp("c.toml"))), "{out}");
@@ -510,16 +406,7 @@ fn sign_edge_layouts() {
         )
         .replace('\n', "\r\n");
     r.write("e.toml", &crlf);
-    let o = r.pacte(&[
-        "sign",
-        "e.toml",
-        "--party",
-        "ville",
-        "--name",
-        "Claire Roche",
-        "--date",
-        "2026-09-09",
-    ]);
+    let o = r.sign("e.toml", "ville", "Claire Roche", &["--date", "2026-09-09"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let at = crlf.find("\r\n\r\n[tracking]").unwrap() + 2;
     let block = format!(
@@ -533,10 +420,7 @@ fn sign_edge_layouts() {
     // A non-empty flow list cannot be extended keeping its layout: refused, untouched.
     let flow = jardins_draft().replacen("\ntracking:", "\nsignature: [ { party: commune, name: X, date: 2026-01-01, fingerprint: \"sha256:0000000000000000000000000000000000000000000000000000000000000000\" } ]\ntracking:", 1);
     r.write("d.yaml", &flow);
-    assert_one_error(
-        &r.pacte(&["sign", "d.yaml", "--party", "enda", "--name", "Fatou Sow"]),
-        "flow list",
-    );
+    assert_one_error(&r.sign("d.yaml", "enda", "Fatou Sow", &[]), "flow list");
     assert_eq!(r.read("d.yaml"), flow);
 }
 

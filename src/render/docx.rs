@@ -233,6 +233,12 @@ impl Writer<'_> {
     fn l(&self, key: &str) -> String {
         self.l.get(key)
     }
+    /// The header row of a table: the labels `section.key` of `keys`.
+    fn heads(&self, section: &str, keys: &[&str]) -> Vec<String> {
+        keys.iter()
+            .map(|k| self.l(&format!("{section}.{k}")))
+            .collect()
+    }
     fn rich(&mut self, md: &str) {
         for p in markdown(md) {
             self.p(p);
@@ -674,10 +680,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
         }
         if !f.disbursements.is_empty() {
             w.p(bold(&w.l("funds.disbursements")).keep_next(true));
-            let head: Vec<String> = ["date", "amount", "from", "condition"]
-                .iter()
-                .map(|k| w.l(&format!("funds.{k}")))
-                .collect();
+            let head = w.heads("funds", &["date", "amount", "from", "condition"]);
             let rows = f
                 .disbursements
                 .iter()
@@ -723,10 +726,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
         }
         if !g.board.is_empty() {
             w.p(bold(&w.l("governance.board")).keep_next(true));
-            let head: Vec<String> = ["seat_member", "seats", "women", "voting"]
-                .iter()
-                .map(|k| w.l(&format!("governance.{k}")))
-                .collect();
+            let head = w.heads("governance", &["seat_member", "seats", "women", "voting"]);
             let rows = g
                 .board
                 .iter()
@@ -746,10 +746,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
     if let Some(s) = &v.schedule {
         w.p(heading(&s.heading, 1));
         w.p(para(&w.l("schedule.intro")).keep_next(true));
-        let head: Vec<String> = ["ref", "milestone", "due", "kind", "owner"]
-            .iter()
-            .map(|k| w.l(&format!("schedule.{k}")))
-            .collect();
+        let head = w.heads("schedule", &["ref", "milestone", "due", "kind", "owner"]);
         let rows = s
             .milestones
             .iter()
@@ -769,10 +766,7 @@ fn build(v: &View, l: &Labels, lang: Lang) -> Result<Vec<u8>> {
         w.p(heading(&r.heading, 1));
         if !r.reports.is_empty() {
             w.p(para(&w.l("reporting.intro")).keep_next(true));
-            let head: Vec<String> = ["ref", "kind", "due", "from", "to"]
-                .iter()
-                .map(|k| w.l(&format!("reporting.{k}")))
-                .collect();
+            let head = w.heads("reporting", &["ref", "kind", "due", "from", "to"]);
             let rows = r
                 .reports
                 .iter()
