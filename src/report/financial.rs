@@ -166,13 +166,10 @@ pub fn write(
     if format == "json" {
         return Ok(json(out, s, &a, as_of)?);
     }
-    let labels = set.labels(lang)?;
+    // pacte's own words take the typography of the language, as in render.
+    let mut labels = set.labels(lang)?;
+    labels.typeset(lang);
     let l = |key: &str| labels.get(&format!("financial.{key}"));
-    // French headings take a no-break space before their colon.
-    let heading = |key: &str| match lang {
-        Lang::Fr => l(key).replace(" : ", "\u{A0}: "),
-        Lang::En => l(key),
-    };
     let opt = |v: Option<Decimal>| v.map(money).unwrap_or_default();
     let unassigned = l("unassigned");
     let line_cells = |acc: &LineAccount, label: &str| -> Vec<String> {
@@ -226,19 +223,19 @@ pub fn write(
     };
     let mut tables = vec![
         serde_json::json!({
-            "heading": heading("h_lines"),
+            "heading": l("h_lines"),
             "cols": cols(&[("line", false), ("planned", true), ("spent", true), ("gap", true), ("gap_pct", true), ("rate", true)]),
             "rows": line_rows,
         }),
         serde_json::json!({
-            "heading": heading("h_income"),
+            "heading": l("h_income"),
             "cols": cols(&[("funder", false), ("planned", true), ("received", true)]),
             "rows": income_rows,
         }),
     ];
     if !a.in_kind.is_empty() {
         tables.push(serde_json::json!({
-            "heading": heading("h_kind"),
+            "heading": l("h_kind"),
             "cols": cols(&[("given_by", false), ("kind", false), ("valuation", true), ("description", false)]),
             "rows": kind_rows,
         }));
@@ -250,7 +247,7 @@ pub fn write(
     .into_iter()
     .filter_map(|(h, t)| {
         t.as_ref()
-            .map(|t| serde_json::json!({ "heading": heading(h), "text": t }))
+            .map(|t| serde_json::json!({ "heading": l(h), "text": t }))
     })
     .collect();
     let mut cx = tera::Context::new();
