@@ -25,12 +25,22 @@ struct Words {
 
 const FRENCH_SOURCE: &str = include_str!("fr/rules.toml");
 
-/// The French catalogue, read once. A malformed catalogue is a build
-/// mistake the catalogue test catches; at run time it falls back to an
-/// empty one (English words) rather than stopping.
+/// The French catalogue, read once, its typography applied once (a
+/// default help line is written for every finding that has no help of its
+/// own). A malformed catalogue is a build mistake the catalogue test
+/// catches; at run time it falls back to an empty one (English words)
+/// rather than stopping.
 fn french() -> &'static BTreeMap<String, Words> {
     static FR: OnceLock<BTreeMap<String, Words>> = OnceLock::new();
-    FR.get_or_init(|| toml::from_str(FRENCH_SOURCE).unwrap_or_default())
+    FR.get_or_init(|| {
+        let mut words: BTreeMap<String, Words> =
+            toml::from_str(FRENCH_SOURCE).unwrap_or_default();
+        for w in words.values_mut() {
+            w.summary = french_text(&w.summary);
+            w.help = french_text(&w.help);
+        }
+        words
+    })
 }
 
 /// French typography over pacte's own French text.
@@ -41,7 +51,7 @@ fn french_text(s: &str) -> String {
 /// When a rule fires, in one line.
 pub fn summary(meta: &RuleMeta, lang: Lang) -> Cow<'static, str> {
     match (lang, french().get(meta.code.as_str())) {
-        (Lang::Fr, Some(w)) => Cow::Owned(french_text(&w.summary)),
+        (Lang::Fr, Some(w)) => Cow::Borrowed(&w.summary),
         _ => Cow::Borrowed(meta.summary),
     }
 }
@@ -49,7 +59,7 @@ pub fn summary(meta: &RuleMeta, lang: Lang) -> Cow<'static, str> {
 /// The default help line of a rule's findings.
 pub fn help(meta: &RuleMeta, lang: Lang) -> Cow<'static, str> {
     match (lang, french().get(meta.code.as_str())) {
-        (Lang::Fr, Some(w)) => Cow::Owned(french_text(&w.help)),
+        (Lang::Fr, Some(w)) => Cow::Borrowed(&w.help),
         _ => Cow::Borrowed(meta.help),
     }
 }
