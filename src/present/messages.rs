@@ -33,8 +33,7 @@ const FRENCH_SOURCE: &str = include_str!("fr/rules.toml");
 fn french() -> &'static BTreeMap<String, Words> {
     static FR: OnceLock<BTreeMap<String, Words>> = OnceLock::new();
     FR.get_or_init(|| {
-        let mut words: BTreeMap<String, Words> =
-            toml::from_str(FRENCH_SOURCE).unwrap_or_default();
+        let mut words: BTreeMap<String, Words> = toml::from_str(FRENCH_SOURCE).unwrap_or_default();
         for w in words.values_mut() {
             w.summary = french_text(&w.summary);
             w.help = french_text(&w.help);

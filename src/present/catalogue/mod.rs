@@ -118,6 +118,16 @@ fn list<S: AsRef<str>>(parts: &[S], and: &str) -> String {
     }
 }
 
+/// Values of the format in double quotes, as written in a file:
+/// `"a", "b", "c"`.
+fn in_quotes(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `one` when `n` is 1, else `many`.
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {

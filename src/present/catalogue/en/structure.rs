@@ -1,6 +1,7 @@
 //! The words of the structure rules' findings.
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::in_quotes;
 use crate::rules::structure::{
     Expected, Found, IdShape, Item, NumberFault, NumberHint, NumberLimit, Referent, ValueType,
     YearFound,
@@ -189,11 +190,11 @@ pub(super) fn words(found: &Found) -> Words {
             suggestion,
         } => Words::new(format!(
             "`{key}` cannot be \"{value}\": expected one of {}",
-            quoted(allowed)
+            in_quotes(allowed)
         ))
         .help(match suggestion {
             Some(c) => format!("did you mean \"{c}\"?"),
-            None => format!("write one of: {}", quoted(allowed)),
+            None => format!("write one of: {}", in_quotes(allowed)),
         }),
         Found::NotACurrency { value } => Words::new(format!(
             "`{value}` is not an ISO 4217 currency code"
@@ -380,13 +381,4 @@ fn faults_said(faults: &[NumberFault]) -> String {
         })
         .collect();
     said.join("; ")
-}
-
-/// `"a", "b", "c"`.
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -1,6 +1,7 @@
 //! The words of the structure rules' findings.
 
 use crate::diagnostic::Words;
+use crate::present::catalogue::in_quotes;
 use crate::rules::structure::{
     Expected, Found, IdShape, Item, NumberFault, NumberHint, NumberLimit, Referent, SyntaxProblem,
     ValueType, YearFound,
@@ -199,11 +200,11 @@ pub(super) fn words(found: &Found) -> Words {
             suggestion,
         } => Words::new(format!(
             "`{key}` ne peut pas valoir \"{value}\"\u{a0}: valeurs possibles {}",
-            quoted(allowed)
+            in_quotes(allowed)
         ))
         .help(match suggestion {
             Some(c) => format!("vouliez-vous dire \"{c}\"\u{202f}?"),
-            None => format!("écrivez l\u{2019}une des valeurs\u{a0}: {}", quoted(allowed)),
+            None => format!("écrivez l\u{2019}une des valeurs\u{a0}: {}", in_quotes(allowed)),
         }),
         Found::NotACurrency { value } => Words::new(format!(
             "`{value}` n\u{2019}est pas un code de devise ISO 4217"
@@ -483,15 +484,6 @@ fn faults_said(faults: &[NumberFault]) -> String {
         })
         .collect();
     said.join("\u{202f}; ")
-}
-
-/// `"a", "b", "c"`.
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
